@@ -1,0 +1,10 @@
+/** Jest runs TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	testTimeout: 30_000,
+	// Postgres and sandbox suites each start their own servers; two workers match the machine's two cores.
+	maxWorkers: 2,
+};

@@ -1,0 +1,94 @@
+/**
+ * Maps what Twilio answers to the core's errors. Verify's user-facing refusals become outcomes with stable codes;
+ * authentication, unknown resources and outages become ConfigurationError / ServiceUnavailableError.
+ * Twilio error codes: https://www.twilio.com/docs/api/errors
+ */
+import { ConfigurationError, OutcomeError, ServiceUnavailableError } from '../errors';
+import { isTransientNetworkError } from './retry';
+
+/** What the SDK's RestException carries. */
+interface TwilioRestError {
+	status: number;
+	code?: number;
+	message: string;
+	moreInfo?: string;
+}
+
+export function isTwilioRestError(error: unknown): error is TwilioRestError {
+	return (
+		error instanceof Error &&
+		typeof (error as Partial<TwilioRestError>).status === 'number' &&
+		(error as Partial<TwilioRestError>).status! >= 400
+	);
+}
+
+/** Verify refusals an end user causes, whatever operation triggered them. */
+const OUTCOME_BY_TWILIO_CODE: Record<number, () => OutcomeError> = {
+	60202: () => new OutcomeError('TOO_MANY_ATTEMPTS', 'Too many wrong codes. Request a new code.'),
+	60203: () => new OutcomeError('RATE_LIMITED', 'Too many codes were sent to this recipient. Try again later.'),
+	60212: () => new OutcomeError('RATE_LIMITED', 'Too many requests for this phone number at once. Try again shortly.'),
+	60205: () => new OutcomeError('CHANNEL_UNAVAILABLE', 'This number cannot receive text messages. Try a voice call.'),
+	60223: () => new OutcomeError('CHANNEL_UNAVAILABLE', 'This delivery channel is not available for this Verify Service.'),
+	60410: () => new OutcomeError('BLOCKED', 'Verification to this number is blocked because of suspected fraud.'),
+	60605: () => new OutcomeError('BLOCKED', 'Verification to this country is not allowed for this Verify Service.'),
+};
+
+export type TwilioCallKind =
+	/** managing services, rate limits, buckets: every error is the builder's to fix */
+	| 'management'
+	/** sending a code: refusals are outcomes */
+	| 'send'
+	/** checking a code: a missing verification means it expired, was approved already or never existed */
+	| 'check'
+	/** fetching or cancelling one verification by SID */
+	| 'verification';
+
+export function mapTwilioError(error: unknown, kind: TwilioCallKind): Error {
+	if (error instanceof OutcomeError || error instanceof ConfigurationError || error instanceof ServiceUnavailableError) {
+		return error;
+	}
+	if (!isTwilioRestError(error)) {
+		if (isTransientNetworkError(error)) {
+			return new ServiceUnavailableError('TWILIO_UNREACHABLE', 'Twilio Verify could not be reached', { cause: error });
+		}
+		return error instanceof Error ? error : new Error(String(error));
+	}
+	const { status, code, message } = error;
+	const where = code ? ` (Twilio error ${code})` : '';
+
+	if (status === 401 || code === 20003) {
+		return new ConfigurationError('TWILIO_AUTHENTICATION_FAILED', 'Twilio rejected the credentials', {
+			httpStatus: 401,
+			description: 'Check the Account SID and the Auth Token (or API Key SID and Secret) of the Twilio Verify credential.',
+		});
+	}
+	if (status >= 500 || code === 20429 || status === 429 && !code) {
+		return new ServiceUnavailableError('TWILIO_UNAVAILABLE', `Twilio Verify is unavailable: ${message}${where}`, {
+			httpStatus: status,
+		});
+	}
+	if (kind !== 'management') {
+		const outcome = code ? OUTCOME_BY_TWILIO_CODE[code] : undefined;
+		if (outcome) return outcome();
+		if (code === 20404 && kind === 'check') {
+			return new OutcomeError('EXPIRED', 'The code has expired or was already used. Request a new code.');
+		}
+		if (code === 20404 && kind === 'verification') {
+			return new OutcomeError('NOT_FOUND', 'No verification with this SID exists (it may have expired).');
+		}
+		if (code === 60200 || status === 400) {
+			return /\bTo\b/.test(message)
+				? new OutcomeError('INVALID_PHONE', 'This phone number or email address is not valid for verification.')
+				: new OutcomeError('INVALID_PARAMETER', `Twilio refused a parameter: ${message}`);
+		}
+	}
+	if (code === 20404 || status === 404) {
+		return new ConfigurationError('TWILIO_NOT_FOUND', `Not found in Twilio Verify: ${message}`, {
+			httpStatus: 404,
+			description: 'Check the Verify Service SID (and the SID of the rate limit or bucket, if any).',
+		});
+	}
+	return new ConfigurationError('TWILIO_REQUEST_FAILED', `Twilio refused the request: ${message}${where}`, {
+		httpStatus: status,
+	});
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs a node's per-item work with bounded concurrency, keeps output order and pairedItem, routes outcomes the end
+ * user caused (OutcomeError) as data, and turns everything else into n8n errors honouring "Continue On Fail".
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { OutcomeError } from '../core/errors';
+import { toNodeError } from './errors';
+
+export type ItemResult = IDataObject | { json: IDataObject; output: number };
+
+export interface RunItemsOptions {
+	/** how many outputs the node has; outcomes go to `failureOutput` */
+	outputs: number;
+	/** where OutcomeErrors go; with one output they go there with `ok: false` */
+	failureOutput?: number;
+	/** items handled at the same time */
+	concurrency?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 10;
+export const MAX_CONCURRENCY = 100;
+
+/** The "Concurrency" option every node offers for bulk input. */
+export const concurrencyOption = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number' as const,
+	default: DEFAULT_CONCURRENCY,
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+	description: 'How many items are handled at the same time. Twilio allows a limited number of concurrent requests per account.',
+};
+
+export function readConcurrency(context: IExecuteFunctions): number {
+	const value = Number(context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
+	return Number.isFinite(value) ? Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(value))) : DEFAULT_CONCURRENCY;
+}
+
+export function outcomeJson(error: OutcomeError): IDataObject {
+	return { ok: false, error: error.toJSON() as unknown as IDataObject };
+}
+
+function isRouted(result: ItemResult): result is { json: IDataObject; output: number } {
+	return typeof (result as { output?: unknown }).output === 'number' && typeof result.json === 'object';
+}
+
+export async function runItems(
+	context: IExecuteFunctions,
+	handleItem: (itemIndex: number) => Promise<ItemResult>,
+	options: RunItemsOptions,
+): Promise<INodeExecutionData[][]> {
+	const itemCount = context.getInputData().length;
+	const failureOutput = options.failureOutput ?? options.outputs - 1;
+	const placed: Array<{ output: number; item: INodeExecutionData } | undefined> = new Array(itemCount);
+
+	const handleOne = async (itemIndex: number) => {
+		const pairedItem = { item: itemIndex };
+		try {
+			const result = await handleItem(itemIndex);
+			placed[itemIndex] = isRouted(result)
+				? { output: result.output, item: { json: result.json, pairedItem } }
+				: { output: 0, item: { json: result, pairedItem } };
+		} catch (error) {
+			if (error instanceof OutcomeError) {
+				placed[itemIndex] = { output: failureOutput, item: { json: outcomeJson(error), pairedItem } };
+				return;
+			}
+			const nodeError = toNodeError(context.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			placed[itemIndex] = { output: 0, item: { json: { error: nodeError.message }, pairedItem } };
+		}
+	};
+
+	let next = 0;
+	const worker = async () => {
+		while (next < itemCount) await handleOne(next++);
+	};
+	const workers = Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(itemCount, 1));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputs }, () => []);
+	for (const entry of placed) if (entry) outputs[entry.output].push(entry.item);
+	return outputs;
+}
