@@ -5,4 +5,10 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 export default [
 	...configWithoutCloudSupport,
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
+	{
+		// The core is plain TypeScript with no n8n imports (so it can be unit-tested and reused); it throws its own
+		// error classes, which the node layer (nodes/shared/n8n/errors.ts) turns into NodeApiError/NodeOperationError.
+		files: ['nodes/shared/core/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
+	},
 ];

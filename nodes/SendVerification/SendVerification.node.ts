@@ -2,7 +2,8 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INode
 
 import { verifyListSearch } from '../shared/n8n/methods';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
-import { optionsProperty, router } from './actions/router';
+import { bulkOptionsProperty } from '../shared/n8n/runItems';
+import { router } from './actions/router';
 import * as verification from './actions/verification';
 
 export class SendVerification implements INodeType {
@@ -19,7 +20,7 @@ export class SendVerification implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],
-		properties: [...verification.description, optionsProperty],
+		properties: [...verification.description, bulkOptionsProperty],
 	};
 
 	methods = { listSearch: verifyListSearch };

@@ -1,17 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { concurrencyOption, readConcurrency, runItems } from '../../shared/n8n/runItems';
+import { readConcurrency, runItems } from '../../shared/n8n/runItems';
 import { verifyClientFor } from '../../shared/n8n/transport';
 import * as verification from './verification';
-
-export const optionsProperty = {
-	displayName: 'Bulk Options',
-	name: 'options',
-	type: 'collection' as const,
-	placeholder: 'Add Option',
-	default: {},
-	options: [concurrencyOption],
-};
 
 const operations = { send: verification.send, cancel: verification.cancel, get: verification.get };
 

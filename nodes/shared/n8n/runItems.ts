@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { OutcomeError } from '../core/errors';
 import { toNodeError } from './errors';
 
-export type ItemResult = IDataObject | { json: IDataObject; output: number };
+/** One item for output 0, several items for output 0 (a list), or one item for a chosen output. */
+export type ItemResult = IDataObject | IDataObject[] | { json: IDataObject; output: number };
 
 export interface RunItemsOptions {
 	/** how many outputs the node has; outcomes go to `failureOutput` */
@@ -31,6 +32,16 @@ export const concurrencyOption = {
 	description: 'How many items are handled at the same time. Twilio allows a limited number of concurrent requests per account.',
 };
 
+/** The "Bulk Options" collection every node ends with. */
+export const bulkOptionsProperty = {
+	displayName: 'Bulk Options',
+	name: 'options',
+	type: 'collection' as const,
+	placeholder: 'Add Option',
+	default: {},
+	options: [concurrencyOption],
+};
+
 export function readConcurrency(context: IExecuteFunctions): number {
 	const value = Number(context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
 	return Number.isFinite(value) ? Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(value))) : DEFAULT_CONCURRENCY;
@@ -40,7 +51,7 @@ export function outcomeJson(error: OutcomeError): IDataObject {
 	return { ok: false, error: error.toJSON() as unknown as IDataObject };
 }
 
-function isRouted(result: ItemResult): result is { json: IDataObject; output: number } {
+function isRouted(result: IDataObject | { json: IDataObject; output: number }): result is { json: IDataObject; output: number } {
 	return typeof (result as { output?: unknown }).output === 'number' && typeof result.json === 'object';
 }
 
@@ -51,23 +62,27 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = context.getInputData().length;
 	const failureOutput = options.failureOutput ?? options.outputs - 1;
-	const placed: Array<{ output: number; item: INodeExecutionData } | undefined> = new Array(itemCount);
+	const placed: Array<Array<{ output: number; item: INodeExecutionData }>> = new Array(itemCount);
 
 	const handleOne = async (itemIndex: number) => {
 		const pairedItem = { item: itemIndex };
 		try {
 			const result = await handleItem(itemIndex);
-			placed[itemIndex] = isRouted(result)
-				? { output: result.output, item: { json: result.json, pairedItem } }
-				: { output: 0, item: { json: result, pairedItem } };
+			if (Array.isArray(result)) {
+				placed[itemIndex] = result.map((json) => ({ output: 0, item: { json, pairedItem } }));
+			} else if (isRouted(result)) {
+				placed[itemIndex] = [{ output: result.output, item: { json: result.json, pairedItem } }];
+			} else {
+				placed[itemIndex] = [{ output: 0, item: { json: result, pairedItem } }];
+			}
 		} catch (error) {
 			if (error instanceof OutcomeError) {
-				placed[itemIndex] = { output: failureOutput, item: { json: outcomeJson(error), pairedItem } };
+				placed[itemIndex] = [{ output: failureOutput, item: { json: outcomeJson(error), pairedItem } }];
 				return;
 			}
 			const nodeError = toNodeError(context.getNode(), error, itemIndex);
 			if (!context.continueOnFail()) throw nodeError;
-			placed[itemIndex] = { output: 0, item: { json: { error: nodeError.message }, pairedItem } };
+			placed[itemIndex] = [{ output: 0, item: { json: { error: nodeError.message }, pairedItem } }];
 		}
 	};
 
@@ -79,6 +94,6 @@ export async function runItems(
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputs }, () => []);
-	for (const entry of placed) if (entry) outputs[entry.output].push(entry.item);
+	for (const entries of placed) for (const entry of entries ?? []) outputs[entry.output].push(entry.item);
 	return outputs;
 }

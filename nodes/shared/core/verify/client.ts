@@ -122,9 +122,12 @@ function toJsonText(value: Record<string, unknown> | undefined): string | undefi
 	return value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined;
 }
 
+/** A Twilio resource as plain JSON (camelCase field names, as the SDK's toJSON gives them). */
+export type PlainResource = Record<string, string | number | boolean | object | null | undefined>;
+
 /** Plain JSON of an SDK resource instance (its toJSON drops the client back-references). */
-function plain<T extends { toJSON(): object }>(instance: T): Record<string, unknown> {
-	return instance.toJSON() as Record<string, unknown>;
+function plain<T extends { toJSON(): object }>(instance: T): PlainResource {
+	return instance.toJSON() as PlainResource;
 }
 
 export class VerifyClient implements VerificationGateway {

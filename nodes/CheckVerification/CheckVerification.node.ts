@@ -1,0 +1,32 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { verifyListSearch } from '../shared/n8n/methods';
+import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
+import { bulkOptionsProperty } from '../shared/n8n/runItems';
+import { router } from './actions/router';
+import * as check from './actions/verification/check.operation';
+
+export class CheckVerification implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Check Verification',
+		name: 'checkVerification',
+		icon: 'file:../../icons/verify.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["checkBy"] === "verificationSid" ? "by verification SID" : "by recipient"}}',
+		description: 'Check a code sent with Twilio Verify; approved codes go to the first output, everything else to the second with the reason',
+		defaults: { name: 'Check Verification' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Approved', 'Not Approved'],
+		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],
+		properties: [...check.description, bulkOptionsProperty],
+	};
+
+	methods = { listSearch: verifyListSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { deleted, readServiceSid, readSid, show, sidField } from '../common';
+import { bucketParentFields } from './fields';
+
+const displayOptions = show('bucket', 'delete');
+
+export const description: INodeProperties[] = [
+	...bucketParentFields(displayOptions),
+	sidField('bucketSid', 'Bucket SID', 'BL', displayOptions),
+];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	const bucketSid = readSid(this, 'bucketSid', itemIndex);
+	await client.deleteBucket(readServiceSid(this, client, itemIndex), readSid(this, 'rateLimitSid', itemIndex), bucketSid);
+	return deleted(bucketSid);
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { limitFields, readLimit, readServiceSid, readSid, show } from '../common';
+import { bucketParentFields } from './fields';
+
+const displayOptions = show('bucket', 'getAll');
+
+export const description: INodeProperties[] = [...bucketParentFields(displayOptions), ...limitFields(displayOptions)];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject[]> {
+	return await client.listBuckets(
+		readServiceSid(this, client, itemIndex),
+		readSid(this, 'rateLimitSid', itemIndex),
+		readLimit(this, itemIndex),
+	);
+}

@@ -1,0 +1,66 @@
+/** Parameters shared by the operations of the Twilio Verify Service node. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../shared/core/verify/client';
+import { serviceLocator } from '../../shared/n8n/properties';
+import { resolveServiceSid } from '../../shared/n8n/transport';
+
+export type Show = { resource: string[]; operation: string[] };
+
+export function show(resource: string, ...operations: string[]): { show: Show } {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+export function serviceField(displayOptions: { show: Show }): INodeProperties {
+	return { ...serviceLocator, displayOptions };
+}
+
+export function sidField(name: string, displayName: string, prefix: string, displayOptions: { show: Show }): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: `${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
+		displayOptions,
+	};
+}
+
+export function limitFields(displayOptions: { show: Show }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	return context.getNodeParameter('returnAll', itemIndex, false) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+export function readServiceSid(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): string {
+	return resolveServiceSid(client, context.getNodeParameter('serviceSid', itemIndex) as string);
+}
+
+export function readSid(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(context.getNodeParameter(name, itemIndex)).trim();
+}
+
+export function deleted(sid: string): IDataObject {
+	return { deleted: true, sid };
+}

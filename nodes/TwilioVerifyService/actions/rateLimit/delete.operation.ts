@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { deleted, readServiceSid, readSid, serviceField, show, sidField } from '../common';
+
+const displayOptions = show('rateLimit', 'delete');
+
+export const description: INodeProperties[] = [
+	serviceField(displayOptions),
+	sidField('rateLimitSid', 'Rate Limit SID', 'RK', displayOptions),
+];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	const rateLimitSid = readSid(this, 'rateLimitSid', itemIndex);
+	await client.deleteRateLimit(readServiceSid(this, client, itemIndex), rateLimitSid);
+	return deleted(rateLimitSid);
+}

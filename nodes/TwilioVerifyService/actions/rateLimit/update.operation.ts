@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { readServiceSid, readSid, serviceField, show, sidField } from '../common';
+
+const displayOptions = show('rateLimit', 'update');
+
+export const description: INodeProperties[] = [
+	serviceField(displayOptions),
+	sidField('rateLimitSid', 'Rate Limit SID', 'RK', displayOptions),
+	{
+		displayName: 'Description',
+		name: 'rateLimitDescription',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions,
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	const serviceSid = readServiceSid(this, client, itemIndex);
+	const description = this.getNodeParameter('rateLimitDescription', itemIndex) as string;
+	return await client.updateRateLimit(serviceSid, readSid(this, 'rateLimitSid', itemIndex), { description });
+}

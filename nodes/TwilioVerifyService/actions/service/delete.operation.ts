@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { deleted, readServiceSid, serviceField, show } from '../common';
+
+export const description: INodeProperties[] = [serviceField(show('service', 'delete'))];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	const serviceSid = readServiceSid(this, client, itemIndex);
+	await client.deleteService(serviceSid);
+	return deleted(serviceSid);
+}

@@ -1,0 +1,27 @@
+/** Random identifiers and their stored form. */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+/** Challenge ids carry 256 random bits (the design asks for at least 128), base64url: 43 characters. */
+export function newChallengeId(): string {
+	return randomBytes(32).toString('base64url');
+}
+
+/** Session ids carry 128 random bits, base64url: 22 characters. */
+export function newSessionId(): string {
+	return randomBytes(16).toString('base64url');
+}
+
+export function newMemberId(): string {
+	return randomUUID();
+}
+
+/** Challenges are stored under this hash, so reading the database does not let anyone complete them. */
+export function hashChallengeId(id: string): string {
+	return createHash('sha256').update(id, 'utf8').digest('hex');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}

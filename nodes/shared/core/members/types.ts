@@ -1,0 +1,144 @@
+/**
+ * What the member flows keep in the store. All state lives in the database, never in process memory, so several n8n
+ * processes sharing one PostgreSQL store behave as one.
+ */
+
+export const MEMBER_STATUSES = ['active', 'pending_approval', 'blocked'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const CHALLENGE_KINDS = ['register', 'login', 'otp'] as const;
+export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
+
+/** Channels that deliver a code to a phone; members are always confirmed through their phone. */
+export const PHONE_CHANNELS = ['sms', 'call', 'whatsapp'] as const;
+export type PhoneChannel = (typeof PHONE_CHANNELS)[number];
+
+export interface MemberRecord {
+	id: string;
+	email: string;
+	/** E.164 */
+	phone: string;
+	/** null for members who only ever log in with a phone code */
+	passwordHash: string | null;
+	status: MemberStatus;
+	createdAt: Date;
+	lastLoginAt: Date | null;
+	failedLogins: number;
+	lockedUntil: Date | null;
+}
+
+export type NewMember = Pick<MemberRecord, 'id' | 'email' | 'phone' | 'passwordHash' | 'status' | 'createdAt'>;
+
+export interface ChallengeRecord {
+	/** sha256 of the random challenge id: a database leak does not hand out usable ids */
+	idHash: string;
+	kind: ChallengeKind;
+	memberId: string | null;
+	email: string | null;
+	phone: string;
+	/** the pending registration's password hash, until the member row exists */
+	passwordHash: string | null;
+	channel: PhoneChannel;
+	expiresAt: Date;
+	attempts: number;
+	consumedAt: Date | null;
+	createdAt: Date;
+}
+
+export type NewChallenge = Omit<ChallengeRecord, 'attempts' | 'consumedAt'>;
+
+export interface SessionRecord {
+	id: string;
+	memberId: string;
+	issuedAt: Date;
+	expiresAt: Date;
+	revokedAt: Date | null;
+}
+
+/** One rate limit on sends, e.g. key 'phone:+14155550123': at most `max` per window and a cool-down between sends. */
+export interface SendLimit {
+	key: string;
+	max: number;
+	windowSeconds: number;
+	cooldownSeconds: number;
+}
+
+export type SendAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface PurgeResult {
+	challenges: number;
+	sessions: number;
+	sendCounters: number;
+}
+
+/** The store's queries. Each is atomic on its own; `MemberStore.transaction` groups several. */
+export interface MemberQueries {
+	findMemberById(id: string): Promise<MemberRecord | undefined>;
+	findMemberByEmail(email: string): Promise<MemberRecord | undefined>;
+	findMemberByPhone(phone: string): Promise<MemberRecord | undefined>;
+	/** undefined when the email or phone is already taken: the database's unique constraints decide. */
+	insertMember(member: NewMember): Promise<MemberRecord | undefined>;
+	setMemberStatus(id: string, status: MemberStatus): Promise<MemberRecord | undefined>;
+	/** Counts a wrong password and locks the member once `maxFailedLogins` is reached; an expired lock starts over. */
+	recordFailedLogin(
+		id: string,
+		options: { now: Date; maxFailedLogins: number; lockUntil: Date },
+	): Promise<{ failedLogins: number; lockedUntil: Date | null } | undefined>;
+	clearFailedLogins(id: string): Promise<void>;
+	recordLogin(id: string, now: Date): Promise<void>;
+	updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+
+	insertChallenge(challenge: NewChallenge): Promise<void>;
+	findChallenge(idHash: string): Promise<ChallengeRecord | undefined>;
+	/** The challenge of this kind for this phone still waiting for a code, else the newest one. */
+	findLatestChallenge(kind: ChallengeKind, phone: string): Promise<ChallengeRecord | undefined>;
+	/** Adds a wrong code; returns the attempts so far, undefined when the challenge is gone or already used. */
+	recordWrongCode(idHash: string): Promise<number | undefined>;
+	/** Marks the challenge used if it is still live; only one concurrent caller gets true. */
+	consumeChallenge(idHash: string, options: { now: Date; maxCodeAttempts: number }): Promise<boolean>;
+	setChallengeChannel(idHash: string, channel: PhoneChannel): Promise<void>;
+
+	insertSession(session: SessionRecord): Promise<void>;
+	findSession(id: string): Promise<SessionRecord | undefined>;
+	revokeSession(id: string, now: Date): Promise<boolean>;
+	revokeMemberSessions(memberId: string, now: Date): Promise<number>;
+
+	/** Counts one send against the limit if it allows one now; otherwise counts nothing and says how long to wait. */
+	countSend(limit: SendLimit, now: Date): Promise<SendAllowance>;
+
+	/** Deletes challenges and sessions that ended before `before`, and send counters idle since then. */
+	purgeExpired(before: Date): Promise<PurgeResult>;
+	schemaVersion(): Promise<number>;
+}
+
+export type StoreBackend = 'sqlite' | 'postgres';
+
+export interface MemberStore extends MemberQueries {
+	readonly backend: StoreBackend;
+	/**
+	 * Runs `work` in one database transaction: it commits when `work` resolves and rolls back when it throws.
+	 * Inside, use only the `tx` handed in (the SQLite backend runs one statement at a time per connection).
+	 */
+	transaction<T>(work: (tx: MemberQueries) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+export interface SqliteStoreConfig {
+	backend: 'sqlite';
+	/** database file; its folder is created when missing */
+	path: string;
+}
+
+export interface PostgresStoreConfig {
+	backend: 'postgres';
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password: string;
+	ssl: boolean | { rejectUnauthorized: boolean };
+	/** pool size per credential, default 10 */
+	maxConnections?: number;
+}
+
+export type StoreConfig = SqliteStoreConfig | PostgresStoreConfig;
