@@ -4,6 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	testTimeout: 30_000,
 	// Postgres and sandbox suites each start their own servers; two workers match the machine's two cores.
 	maxWorkers: 2,

@@ -62,7 +62,12 @@ export function mapTwilioError(error: unknown, kind: TwilioCallKind): Error {
 			description: 'Check the Account SID and the Auth Token (or API Key SID and Secret) of the Twilio Verify credential.',
 		});
 	}
-	if (status >= 500 || code === 20429 || status === 429 && !code) {
+	// Twilio answers 20429 both for account concurrency and for the Service Rate Limits a builder configures. Retries
+	// have already absorbed brief concurrency spikes, so on a send it is reported as the end user's rate limit.
+	if (code === 20429 && kind === 'send') {
+		return new OutcomeError('RATE_LIMITED', 'Too many verification requests. Try again later.');
+	}
+	if (status >= 500 || code === 20429 || (status === 429 && !code)) {
 		return new ServiceUnavailableError('TWILIO_UNAVAILABLE', `Twilio Verify is unavailable: ${message}${where}`, {
 			httpStatus: status,
 		});

@@ -7,7 +7,10 @@ export type SqlValue = string | number | Date | null;
 export type Row = Record<string, unknown>;
 
 export interface SqlRunner {
+	/** Rows of a SELECT, or of a statement with RETURNING. */
 	query(sql: string, params?: SqlValue[]): Promise<Row[]>;
+	/** Runs a statement and says how many rows it changed. */
+	execute(sql: string, params?: SqlValue[]): Promise<number>;
 }
 
 export interface SqlDriver extends SqlRunner {

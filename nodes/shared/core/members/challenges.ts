@@ -1,0 +1,96 @@
+/**
+ * Challenges: a pending registration, login or OTP login waiting for its code. One works once, expires, and dies after
+ * too many wrong codes. Only the hash of its random id is stored.
+ */
+import { OutcomeError } from '../errors';
+import type { Resolved, MemberFlowContext } from './context';
+import { hashChallengeId, newChallengeId } from './ids';
+import type { MemberPolicy } from './policy';
+import type { ChallengeKind, ChallengeRecord, MemberQueries, NewChallenge, PhoneChannel } from './types';
+
+const WHAT: Record<ChallengeKind, string> = {
+	register: 'registration',
+	login: 'login',
+	otp: 'code',
+};
+
+/** The challenge if it can still take a code; otherwise the outcome that explains why not. */
+export function requireLiveChallenge(
+	challenge: ChallengeRecord | undefined,
+	kind: ChallengeKind,
+	now: Date,
+	policy: MemberPolicy,
+): ChallengeRecord {
+	// Unknown, of another kind, or already used: all look the same to the caller.
+	if (!challenge || challenge.kind !== kind || challenge.consumedAt) {
+		throw new OutcomeError('NOT_FOUND', `This ${WHAT[kind]} request was not found or was already used. Start again.`);
+	}
+	if (challenge.attempts >= policy.maxCodeAttempts) {
+		throw new OutcomeError('TOO_MANY_ATTEMPTS', `Too many wrong codes for this ${WHAT[kind]} request. Start again.`);
+	}
+	if (challenge.expiresAt.getTime() <= now.getTime()) {
+		throw new OutcomeError('EXPIRED', `This ${WHAT[kind]} request has expired. Start again.`);
+	}
+	return challenge;
+}
+
+export async function findLiveChallenge(
+	context: Resolved<MemberFlowContext>,
+	id: string,
+	kind: ChallengeKind,
+	now: Date,
+): Promise<ChallengeRecord> {
+	return requireLiveChallenge(await context.store.findChallenge(hashChallengeId(id)), kind, now, context.policy);
+}
+
+export async function createChallenge(
+	context: Resolved<MemberFlowContext>,
+	fields: Omit<NewChallenge, 'idHash' | 'expiresAt' | 'createdAt'>,
+	now: Date,
+): Promise<string> {
+	const id = newChallengeId();
+	const expiresAt = new Date(now.getTime() + context.policy.challengeTtlMinutes * 60_000);
+	await context.store.insertChallenge({ ...fields, idHash: hashChallengeId(id), expiresAt, createdAt: now });
+	return id;
+}
+
+/**
+ * Asks Verify whether the code is right. A wrong code counts against the challenge (in the store, atomically); the
+ * last allowed wrong code kills it. Verify's own refusals (expired, too many checks) are passed on as they are.
+ */
+export async function checkChallengeCode(
+	context: Resolved<MemberFlowContext>,
+	challenge: ChallengeRecord,
+	code: string,
+): Promise<void> {
+	const result = await context.gateway.check({ serviceSid: context.serviceSid, to: challenge.phone, code });
+	if (result.approved) return;
+	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
+
+	const attempts = await context.store.recordWrongCode(challenge.idHash);
+	if (attempts === undefined) throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used.`);
+	const left = context.policy.maxCodeAttempts - attempts;
+	if (left <= 0) {
+		throw new OutcomeError('TOO_MANY_ATTEMPTS', `Too many wrong codes for this ${WHAT[challenge.kind]} request. Start again.`);
+	}
+	throw new OutcomeError('INVALID_CODE', `The code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`);
+}
+
+/**
+ * Uses the challenge up inside a transaction. The conditional update decides between concurrent completions; the
+ * losers get the same outcome a later retry would get.
+ */
+export async function consumeChallenge(
+	tx: MemberQueries,
+	challenge: ChallengeRecord,
+	now: Date,
+	policy: MemberPolicy,
+): Promise<void> {
+	if (await tx.consumeChallenge(challenge.idHash, { now, maxCodeAttempts: policy.maxCodeAttempts })) return;
+	requireLiveChallenge(await tx.findChallenge(challenge.idHash), challenge.kind, now, policy);
+	throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
+}
+
+export async function sendCode(context: Resolved<MemberFlowContext>, phone: string, channel: PhoneChannel): Promise<void> {
+	await context.gateway.send({ serviceSid: context.serviceSid, to: phone, channel });
+}

@@ -1,0 +1,115 @@
+/**
+ * Session tokens: HS256 JWTs (jose) carrying the member id (`sub`) and session id (`sid`). A token is only accepted
+ * while its signature and expiry check out AND its session row exists, is not revoked or expired, and the member is
+ * still active, so logging out or blocking a member takes effect at once.
+ */
+import { OutcomeError } from '../errors';
+import { type SessionContext, checkSessionSecret, resolveStoreContext } from './context';
+import { newSessionId } from './ids';
+import type { MemberRecord, MemberStore, SessionRecord } from './types';
+import { type MemberView, toMemberView } from './view';
+
+export const SESSION_ISSUER = 'n8n-nodes-twilio-verify';
+export const SESSION_AUDIENCE = 'n8n-nodes-twilio-verify:member';
+const MAX_TOKEN_LENGTH = 4_096;
+
+type Jose = typeof import('../../vendor/jose');
+let jose: Promise<Jose> | undefined;
+
+/** jose is bundled separately and loaded the first time a token is signed or checked. */
+function loadJose(): Promise<Jose> {
+	jose ??= import('../../vendor/jose');
+	return jose;
+}
+
+export function newSession(memberId: string, now: Date, ttlSeconds: number): SessionRecord {
+	return {
+		id: newSessionId(),
+		memberId,
+		issuedAt: now,
+		expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
+		revokedAt: null,
+	};
+}
+
+export async function signSessionToken(session: SessionRecord, secret: string): Promise<string> {
+	const { SignJWT } = await loadJose();
+	return new SignJWT({ sid: session.id })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setSubject(session.memberId)
+		.setIssuer(SESSION_ISSUER)
+		.setAudience(SESSION_AUDIENCE)
+		.setIssuedAt(session.issuedAt)
+		.setExpirationTime(session.expiresAt)
+		.sign(signingKey(secret));
+}
+
+/** The member and session behind a token; INVALID_SESSION for anything wrong, without saying what. */
+export async function readSessionToken(
+	store: MemberStore,
+	token: unknown,
+	{ secret, now }: { secret: string; now: Date },
+): Promise<{ member: MemberRecord; session: SessionRecord }> {
+	const claims = await verifyTokenClaims(stripBearer(token), secret, now);
+	const session = await store.findSession(claims.sid);
+	if (!session || session.memberId !== claims.sub || session.revokedAt || session.expiresAt.getTime() <= now.getTime()) {
+		throw invalidSession();
+	}
+	const member = await store.findMemberById(session.memberId);
+	if (!member || member.status !== 'active') throw invalidSession();
+	return { member, session };
+}
+
+export interface VerifySessionResult {
+	member: MemberView;
+	session: { id: string; expiresAt: string };
+}
+
+/** `token` may be the raw JWT or an Authorization header value (`Bearer <token>`). */
+export async function verifySession(context: SessionContext, input: { token: string }): Promise<VerifySessionResult> {
+	const { store, now, sessionSecret } = resolveStoreContext(context);
+	const { member, session } = await readSessionToken(store, input?.token, { secret: checkSessionSecret(sessionSecret), now: now() });
+	return { member: toMemberView(member), session: { id: session.id, expiresAt: session.expiresAt.toISOString() } };
+}
+
+/** Revokes the session behind the token; the token stops working everywhere at once. */
+export async function logout(context: SessionContext, input: { token: string }): Promise<{ ok: true }> {
+	const { store, now, sessionSecret } = resolveStoreContext(context);
+	const at = now();
+	const { session } = await readSessionToken(store, input?.token, { secret: checkSessionSecret(sessionSecret), now: at });
+	await store.revokeSession(session.id, at);
+	return { ok: true };
+}
+
+async function verifyTokenClaims(token: string, secret: string, now: Date): Promise<{ sub: string; sid: string }> {
+	const { jwtVerify } = await loadJose();
+	try {
+		const { payload } = await jwtVerify(token, signingKey(secret), {
+			algorithms: ['HS256'],
+			issuer: SESSION_ISSUER,
+			audience: SESSION_AUDIENCE,
+			currentDate: now,
+			requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+		});
+		if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw invalidSession();
+		return { sub: payload.sub, sid: payload.sid };
+	} catch {
+		// Bad signature, expired, malformed: one answer, so the token's owner learns nothing about the check.
+		throw invalidSession();
+	}
+}
+
+function stripBearer(token: unknown): string {
+	const text = typeof token === 'string' ? token.trim() : '';
+	const raw = /^bearer\s+/i.test(text) ? text.replace(/^bearer\s+/i, '') : text;
+	if (!raw || raw.length > MAX_TOKEN_LENGTH) throw invalidSession();
+	return raw;
+}
+
+function signingKey(secret: string): Uint8Array {
+	return new TextEncoder().encode(checkSessionSecret(secret));
+}
+
+function invalidSession(): OutcomeError {
+	return new OutcomeError('INVALID_SESSION', 'The session is not valid. Log in again.');
+}

@@ -1,0 +1,263 @@
+/**
+ * The member store's SQL, shared by both backends. Table names are constants; every value is a bound parameter.
+ * Races are settled inside single statements (conditional UPDATE … RETURNING, INSERT … ON CONFLICT), so the database
+ * decides who wins, whichever process asks.
+ */
+import { isUuid } from '../ids';
+import type {
+	ChallengeKind,
+	ChallengeRecord,
+	MemberQueries,
+	MemberRecord,
+	MemberStatus,
+	NewChallenge,
+	NewMember,
+	PhoneChannel,
+	PurgeResult,
+	SendAllowance,
+	SendLimit,
+	SessionRecord,
+} from '../types';
+import { CURRENT_VERSION_QUERY, TABLES } from './migrations';
+import { type Row, type SqlRunner, type SqlValue, toDate, toDateOrNull, toStringOrNull } from './sql';
+
+const { members, challenges, sessions, sendCounters } = TABLES;
+
+export class SqlMemberQueries implements MemberQueries {
+	constructor(protected readonly sql: SqlRunner) {}
+
+	async findMemberById(id: string): Promise<MemberRecord | undefined> {
+		// PostgreSQL refuses a malformed uuid with an error; an unknown id is simply not found.
+		if (!isUuid(id)) return undefined;
+		return this.oneMember(`SELECT * FROM ${members} WHERE id = $1`, [id]);
+	}
+
+	findMemberByEmail(email: string): Promise<MemberRecord | undefined> {
+		return this.oneMember(`SELECT * FROM ${members} WHERE email = $1`, [email]);
+	}
+
+	findMemberByPhone(phone: string): Promise<MemberRecord | undefined> {
+		return this.oneMember(`SELECT * FROM ${members} WHERE phone = $1`, [phone]);
+	}
+
+	insertMember(member: NewMember): Promise<MemberRecord | undefined> {
+		// DO NOTHING (not an error) keeps a PostgreSQL transaction usable; a concurrent insert of the same email waits
+		// for the other transaction and then does nothing if it committed.
+		return this.oneMember(
+			`INSERT INTO ${members} (id, email, phone, password_hash, status, created_at, failed_logins)
+			 VALUES ($1, $2, $3, $4, $5, $6, 0)
+			 ON CONFLICT DO NOTHING
+			 RETURNING *`,
+			[member.id, member.email, member.phone, member.passwordHash, member.status, member.createdAt],
+		);
+	}
+
+	async setMemberStatus(id: string, status: MemberStatus): Promise<MemberRecord | undefined> {
+		if (!isUuid(id)) return undefined;
+		return this.oneMember(`UPDATE ${members} SET status = $2 WHERE id = $1 RETURNING *`, [id, status]);
+	}
+
+	async recordFailedLogin(
+		id: string,
+		{ now, maxFailedLogins, lockUntil }: { now: Date; maxFailedLogins: number; lockUntil: Date },
+	): Promise<{ failedLogins: number; lockedUntil: Date | null } | undefined> {
+		// All right-hand sides see the row before the update; a lock that has run out starts the count again at 1.
+		const rows = await this.sql.query(
+			`UPDATE ${members} SET
+				failed_logins = CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
+				locked_until = CASE
+					WHEN (CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4
+					WHEN locked_until <= $2 THEN NULL
+					ELSE locked_until
+				END
+			 WHERE id = $1
+			 RETURNING failed_logins, locked_until`,
+			[id, now, maxFailedLogins, lockUntil],
+		);
+		if (rows.length === 0) return undefined;
+		return { failedLogins: Number(rows[0].failed_logins), lockedUntil: toDateOrNull(rows[0].locked_until) };
+	}
+
+	async clearFailedLogins(id: string): Promise<void> {
+		await this.sql.execute(`UPDATE ${members} SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [id]);
+	}
+
+	async recordLogin(id: string, now: Date): Promise<void> {
+		await this.sql.execute(`UPDATE ${members} SET last_login_at = $2 WHERE id = $1`, [id, now]);
+	}
+
+	async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+		await this.sql.execute(`UPDATE ${members} SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+	}
+
+	async insertChallenge(challenge: NewChallenge): Promise<void> {
+		await this.sql.execute(
+			`INSERT INTO ${challenges}
+				(id_hash, kind, member_id, email, phone, password_hash, channel, expires_at, attempts, created_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)`,
+			[
+				challenge.idHash,
+				challenge.kind,
+				challenge.memberId,
+				challenge.email,
+				challenge.phone,
+				challenge.passwordHash,
+				challenge.channel,
+				challenge.expiresAt,
+				challenge.createdAt,
+			],
+		);
+	}
+
+	async findChallenge(idHash: string): Promise<ChallengeRecord | undefined> {
+		const rows = await this.sql.query(`SELECT * FROM ${challenges} WHERE id_hash = $1`, [idHash]);
+		return rows[0] && toChallenge(rows[0]);
+	}
+
+	async findLatestChallenge(kind: ChallengeKind, phone: string): Promise<ChallengeRecord | undefined> {
+		const rows = await this.sql.query(
+			`SELECT * FROM ${challenges}
+			 WHERE phone = $1 AND kind = $2
+			 ORDER BY CASE WHEN consumed_at IS NULL THEN 0 ELSE 1 END, created_at DESC
+			 LIMIT 1`,
+			[phone, kind],
+		);
+		return rows[0] && toChallenge(rows[0]);
+	}
+
+	async recordWrongCode(idHash: string): Promise<number | undefined> {
+		const rows = await this.sql.query(
+			`UPDATE ${challenges} SET attempts = attempts + 1 WHERE id_hash = $1 AND consumed_at IS NULL RETURNING attempts`,
+			[idHash],
+		);
+		return rows[0] ? Number(rows[0].attempts) : undefined;
+	}
+
+	async consumeChallenge(idHash: string, { now, maxCodeAttempts }: { now: Date; maxCodeAttempts: number }): Promise<boolean> {
+		// The WHERE clause is re-checked on the locked row, so of many concurrent completions exactly one matches.
+		const changed = await this.sql.execute(
+			`UPDATE ${challenges} SET consumed_at = $2
+			 WHERE id_hash = $1 AND consumed_at IS NULL AND expires_at > $2 AND attempts < $3`,
+			[idHash, now, maxCodeAttempts],
+		);
+		return changed === 1;
+	}
+
+	async setChallengeChannel(idHash: string, channel: PhoneChannel): Promise<void> {
+		await this.sql.execute(`UPDATE ${challenges} SET channel = $2 WHERE id_hash = $1`, [idHash, channel]);
+	}
+
+	async insertSession(session: SessionRecord): Promise<void> {
+		await this.sql.execute(
+			`INSERT INTO ${sessions} (id, member_id, issued_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)`,
+			[session.id, session.memberId, session.issuedAt, session.expiresAt, session.revokedAt],
+		);
+	}
+
+	async findSession(id: string): Promise<SessionRecord | undefined> {
+		const rows = await this.sql.query(`SELECT * FROM ${sessions} WHERE id = $1`, [id]);
+		return rows[0] && toSession(rows[0]);
+	}
+
+	async revokeSession(id: string, now: Date): Promise<boolean> {
+		const changed = await this.sql.execute(`UPDATE ${sessions} SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+			id,
+			now,
+		]);
+		return changed === 1;
+	}
+
+	async revokeMemberSessions(memberId: string, now: Date): Promise<number> {
+		if (!isUuid(memberId)) return 0;
+		return this.sql.execute(`UPDATE ${sessions} SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL`, [
+			memberId,
+			now,
+		]);
+	}
+
+	async countSend(limit: SendLimit, now: Date): Promise<SendAllowance> {
+		const windowStartedBefore = new Date(now.getTime() - limit.windowSeconds * 1000);
+		const cooledDownBy = new Date(now.getTime() - limit.cooldownSeconds * 1000);
+		// One statement checks and counts: the update happens only when the cool-down is over and the window has room
+		// (or has run out and starts again); otherwise no row comes back and nothing is counted.
+		const counted = await this.sql.query(
+			`INSERT INTO ${sendCounters} AS c (key, window_start, sent_count, last_sent_at) VALUES ($1, $2, 1, $2)
+			 ON CONFLICT (key) DO UPDATE SET
+				window_start = CASE WHEN c.window_start <= $3 THEN $2 ELSE c.window_start END,
+				sent_count = CASE WHEN c.window_start <= $3 THEN 1 ELSE c.sent_count + 1 END,
+				last_sent_at = $2
+			 WHERE c.last_sent_at <= $4 AND (c.window_start <= $3 OR c.sent_count < $5)
+			 RETURNING sent_count`,
+			[limit.key, now, windowStartedBefore, cooledDownBy, limit.max],
+		);
+		if (counted.length > 0) return { allowed: true };
+
+		const [counter] = await this.sql.query(`SELECT * FROM ${sendCounters} WHERE key = $1`, [limit.key]);
+		const waits = [1_000];
+		const lastSentAt = toDate(counter.last_sent_at).getTime();
+		const windowStart = toDate(counter.window_start).getTime();
+		if (lastSentAt > cooledDownBy.getTime()) waits.push(lastSentAt + limit.cooldownSeconds * 1000 - now.getTime());
+		if (windowStart > windowStartedBefore.getTime() && Number(counter.sent_count) >= limit.max) {
+			waits.push(windowStart + limit.windowSeconds * 1000 - now.getTime());
+		}
+		return { allowed: false, retryAfterSeconds: Math.ceil(Math.max(...waits) / 1000) };
+	}
+
+	async purgeExpired(before: Date): Promise<PurgeResult> {
+		return {
+			challenges: await this.sql.execute(`DELETE FROM ${challenges} WHERE expires_at < $1`, [before]),
+			sessions: await this.sql.execute(`DELETE FROM ${sessions} WHERE expires_at < $1 OR revoked_at < $1`, [before]),
+			sendCounters: await this.sql.execute(`DELETE FROM ${sendCounters} WHERE last_sent_at < $1`, [before]),
+		};
+	}
+
+	async schemaVersion(): Promise<number> {
+		const rows = await this.sql.query(CURRENT_VERSION_QUERY);
+		return Number(rows[0].version);
+	}
+
+	private async oneMember(sql: string, params: SqlValue[]): Promise<MemberRecord | undefined> {
+		const rows = await this.sql.query(sql, params);
+		return rows[0] && toMember(rows[0]);
+	}
+}
+
+function toMember(row: Row): MemberRecord {
+	return {
+		id: String(row.id),
+		email: String(row.email),
+		phone: String(row.phone),
+		passwordHash: toStringOrNull(row.password_hash),
+		status: row.status as MemberStatus,
+		createdAt: toDate(row.created_at),
+		lastLoginAt: toDateOrNull(row.last_login_at),
+		failedLogins: Number(row.failed_logins),
+		lockedUntil: toDateOrNull(row.locked_until),
+	};
+}
+
+function toChallenge(row: Row): ChallengeRecord {
+	return {
+		idHash: String(row.id_hash),
+		kind: row.kind as ChallengeKind,
+		memberId: toStringOrNull(row.member_id),
+		email: toStringOrNull(row.email),
+		phone: String(row.phone),
+		passwordHash: toStringOrNull(row.password_hash),
+		channel: row.channel as PhoneChannel,
+		expiresAt: toDate(row.expires_at),
+		attempts: Number(row.attempts),
+		consumedAt: toDateOrNull(row.consumed_at),
+		createdAt: toDate(row.created_at),
+	};
+}
+
+function toSession(row: Row): SessionRecord {
+	return {
+		id: String(row.id),
+		memberId: String(row.member_id),
+		issuedAt: toDate(row.issued_at),
+		expiresAt: toDate(row.expires_at),
+		revokedAt: toDateOrNull(row.revoked_at),
+	};
+}
