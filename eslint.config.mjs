@@ -11,4 +11,9 @@ export default [
 		files: ['nodes/shared/core/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
+	{
+		// Tests use throw-away secrets for the sandbox and temporary stores, and load the plain-JS sandbox with require.
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		rules: { '@n8n/community-nodes/no-hardcoded-secrets': 'off', '@typescript-eslint/no-require-imports': 'off' },
+	},
 ];

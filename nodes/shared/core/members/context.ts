@@ -25,10 +25,8 @@ export interface MemberFlowContext extends SessionContext {
 	serviceSid: string;
 }
 
-export interface Resolved<T extends StoreContext> extends Omit<T, 'policy' | 'now'> {
-	policy: MemberPolicy;
-	now: () => Date;
-}
+/** A context with the policy filled in and a clock. */
+export type Resolved<T extends StoreContext> = Omit<T, 'policy' | 'now'> & { policy: MemberPolicy; now: () => Date };
 
 export const MIN_SESSION_SECRET_LENGTH = 32;
 

@@ -1,0 +1,103 @@
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+/**
+ * Where members, codes' challenges and sessions are kept, and how session tokens are signed.
+ * Tested by the member nodes' credential test (opens the store and checks its schema), not over HTTP.
+ */
+export class MemberStoreApi implements ICredentialType {
+	name = 'memberStoreApi';
+
+	displayName = 'Member Store API';
+
+	icon: Icon = 'file:../icons/member.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-twilio-verify/n8n-nodes-twilio-verify#member-store-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Backend',
+			name: 'backend',
+			type: 'options',
+			default: 'sqlite',
+			options: [
+				{ name: 'SQLite (One n8n Instance)', value: 'sqlite', description: 'A file next to n8n\'s own data; nothing to set up' },
+				{ name: 'PostgreSQL (Several Instances or Queue Mode)', value: 'postgres', description: 'Shared by every n8n worker' },
+			],
+		},
+		{
+			displayName: 'SQLite File',
+			name: 'sqlitePath',
+			type: 'string',
+			default: '',
+			placeholder: '/home/node/.n8n/twilio-verify-members.sqlite',
+			description: 'Path of the database file. Empty: twilio-verify-members.sqlite in the n8n user folder.',
+			displayOptions: { show: { backend: ['sqlite'] } },
+		},
+		{
+			displayName: 'Host',
+			name: 'host',
+			type: 'string',
+			default: 'localhost',
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'Port',
+			name: 'port',
+			type: 'number',
+			default: 5432,
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'Database',
+			name: 'database',
+			type: 'string',
+			default: 'postgres',
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'User',
+			name: 'user',
+			type: 'string',
+			default: 'postgres',
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'SSL',
+			name: 'ssl',
+			type: 'options',
+			default: 'disable',
+			options: [
+				{ name: 'Disable', value: 'disable' },
+				{ name: 'Require (Verify Certificate)', value: 'verify' },
+				{ name: 'Require (Allow Self-Signed Certificate)', value: 'allowUnauthorized' },
+			],
+			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'Session Signing Secret',
+			name: 'sessionSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'At least 32 random characters, e.g. from `openssl rand -base64 48`. Changing it logs every member out.',
+		},
+		{
+			displayName: 'Session Lifetime (Hours)',
+			name: 'sessionLifetimeHours',
+			type: 'number',
+			default: 24,
+			typeOptions: { minValue: 1, maxValue: 8760 },
+			description: 'How long a session token stays valid after login',
+		},
+	];
+}

@@ -1,0 +1,11 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { listCountries } from '../../../shared/core/phones';
+import { success } from '../../../shared/n8n/memberOutput';
+
+export const description: INodeProperties[] = [];
+
+/** One item holding every country, ready to answer a frontend's phone-country dropdown. */
+export async function execute(): Promise<IDataObject> {
+	return success({ countries: await listCountries() });
+}

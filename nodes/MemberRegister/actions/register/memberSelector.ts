@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { MemberSelector } from '../../../shared/core/members';
+
+/** Approve and Block find the member by ID or by email. */
+export function memberSelectorFields(operation: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{
+			displayName: 'Find Member By',
+			name: 'findBy',
+			type: 'options',
+			default: 'memberId',
+			options: [
+				{ name: 'Member ID', value: 'memberId' },
+				{ name: 'Email', value: 'email' },
+			],
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Member ID',
+			name: 'memberId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { ...show, findBy: ['memberId'] } },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@email.com',
+			displayOptions: { show: { ...show, findBy: ['email'] } },
+		},
+	];
+}
+
+export function readMemberSelector(context: IExecuteFunctions, itemIndex: number): MemberSelector {
+	return context.getNodeParameter('findBy', itemIndex) === 'email'
+		? { email: context.getNodeParameter('email', itemIndex) as string }
+		: { memberId: context.getNodeParameter('memberId', itemIndex) as string };
+}

@@ -1,0 +1,52 @@
+/** Approving and blocking members, for the workflow builder's own admin workflows. */
+import { OutcomeError } from '../errors';
+import { type StoreContext, resolveStoreContext } from './context';
+import { readEmail, readId } from './input';
+import type { MemberQueries, MemberRecord } from './types';
+import { type MemberView, toMemberView } from './view';
+
+/** Exactly one of the two. */
+export type MemberSelector = { memberId: string; email?: undefined } | { email: string; memberId?: undefined };
+
+/** Makes the member active: approves a pending member, or lifts a block. */
+export async function approveMember(context: StoreContext, selector: MemberSelector): Promise<MemberView> {
+	const { store } = resolveStoreContext(context);
+	const lookup = readSelector(selector);
+	const member = await store.transaction(async (tx) => {
+		const target = await findTarget(tx, lookup);
+		return (await tx.setMemberStatus(target.id, 'active')) ?? notFound();
+	});
+	return toMemberView(member);
+}
+
+/** Blocks the member and revokes all their sessions in the same transaction: their tokens stop working at once. */
+export async function blockMember(context: StoreContext, selector: MemberSelector): Promise<MemberView> {
+	const { store, now } = resolveStoreContext(context);
+	const lookup = readSelector(selector);
+	const member = await store.transaction(async (tx) => {
+		const target = await findTarget(tx, lookup);
+		const blocked = (await tx.setMemberStatus(target.id, 'blocked')) ?? notFound();
+		await tx.revokeMemberSessions(blocked.id, now());
+		return blocked;
+	});
+	return toMemberView(member);
+}
+
+type Lookup = { by: 'id'; memberId: string } | { by: 'email'; email: string };
+
+/** Checked before the store is touched. */
+function readSelector(selector: MemberSelector): Lookup {
+	const hasId = selector?.memberId !== undefined && selector.memberId !== '';
+	const hasEmail = selector?.email !== undefined && selector.email !== '';
+	if (hasId === hasEmail) throw new OutcomeError('INVALID_INPUT', 'Give either a member id or an email address.');
+	return hasId ? { by: 'id', memberId: readId(selector.memberId, 'memberId') } : { by: 'email', email: readEmail(selector.email) };
+}
+
+async function findTarget(tx: MemberQueries, lookup: Lookup): Promise<MemberRecord> {
+	const member = lookup.by === 'id' ? await tx.findMemberById(lookup.memberId) : await tx.findMemberByEmail(lookup.email);
+	return member ?? notFound();
+}
+
+function notFound(): never {
+	throw new OutcomeError('NOT_FOUND', 'No member has this id or email address.');
+}

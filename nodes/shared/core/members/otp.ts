@@ -1,0 +1,95 @@
+/**
+ * Passwordless login with a code sent to a phone. The first successful login creates the member, with the address
+ * `<digits of the phone>@<mail domain>` and no password.
+ */
+import { ConfigurationError, OutcomeError } from '../errors';
+import { maskPhone, parsePhone } from '../phones';
+import { checkChallengeCode, consumeChallenge, createChallenge, requireLiveChallenge, sendCode } from './challenges';
+import { type MemberFlowContext, resolveFlowContext } from './context';
+import { type PendingApproval, type SessionGrant, assertMayLogIn, openSession, toPendingApproval, toSessionGrant } from './grants';
+import { newMemberId } from './ids';
+import { readChannel, readClientIp, readCode, readCountry } from './input';
+import { countSendOrRefuse, sendLimits } from './rateLimits';
+import { type ApprovalMode, type CodeSent, readApprovalMode } from './register';
+import type { MemberQueries, MemberRecord, PhoneChannel } from './types';
+
+export interface SendOtpInput {
+	phone: string;
+	country?: string;
+	channel?: PhoneChannel;
+	clientIp?: string;
+}
+
+export async function sendOtp(context: MemberFlowContext, input: SendOtpInput): Promise<CodeSent> {
+	const flow = resolveFlowContext(context);
+	const channel = readChannel(input?.channel);
+	const clientIp = readClientIp(input?.clientIp);
+	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
+	const now = flow.now();
+
+	const member = await flow.store.findMemberByPhone(phone);
+	if (member) assertMayLogIn(member);
+	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
+	// The id stays secret: the phone finds the challenge, the hash only keeps ids unique.
+	await createChallenge(flow, { kind: 'otp', memberId: member?.id ?? null, email: null, phone, passwordHash: null, channel }, now);
+	await sendCode(flow, phone, channel);
+	return { to: maskPhone(phone), channel };
+}
+
+export type OtpLoginResult = (SessionGrant | PendingApproval) & { created: boolean };
+
+export async function completeOtpLogin(
+	context: MemberFlowContext,
+	input: { phone: string; country?: string; code: string },
+	options: { mailDomain: string; approval?: ApprovalMode },
+): Promise<OtpLoginResult> {
+	const flow = resolveFlowContext(context);
+	const mailDomain = readMailDomain(options?.mailDomain);
+	const approval = readApprovalMode(options?.approval);
+	const code = readCode(input?.code);
+	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
+	const now = flow.now();
+
+	const challenge = requireLiveChallenge(await flow.store.findLatestChallenge('otp', phone), 'otp', now, flow.policy);
+	await checkChallengeCode(flow, challenge, code);
+
+	const { member, created, session } = await flow.store.transaction(async (tx) => {
+		await consumeChallenge(tx, challenge, now, flow.policy);
+		const { member, created } = await findOrCreateMember(tx, phone, `${phone.slice(1)}@${mailDomain}`, approval, now);
+		// A member created here in manual mode waits for approval; anyone else must be allowed to log in.
+		if (created && member.status !== 'active') return { member, created, session: undefined };
+		assertMayLogIn(member);
+		return { member, created, session: await openSession(tx, member, now, flow.policy) };
+	});
+
+	if (!session) return { ...toPendingApproval(member), created };
+	return { ...(await toSessionGrant(member, session, flow.sessionSecret)), created };
+}
+
+async function findOrCreateMember(
+	tx: MemberQueries,
+	phone: string,
+	email: string,
+	approval: ApprovalMode,
+	now: Date,
+): Promise<{ member: MemberRecord; created: boolean }> {
+	const existing = await tx.findMemberByPhone(phone);
+	if (existing) return { member: existing, created: false };
+	const status = approval === 'manual' ? 'pending_approval' : 'active';
+	const inserted = await tx.insertMember({ id: newMemberId(), email, phone, passwordHash: null, status, createdAt: now });
+	if (inserted) return { member: inserted, created: true };
+	// Another process created this phone's member at the same moment: the unique constraint let one insert win.
+	const winner = await tx.findMemberByPhone(phone);
+	if (!winner) throw new OutcomeError('ALREADY_REGISTERED', `The address ${email} already belongs to another member.`);
+	return { member: winner, created: false };
+}
+
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+function readMailDomain(value: unknown): string {
+	const domain = typeof value === 'string' ? value.trim().toLowerCase().replace(/^@/, '') : '';
+	if (!DOMAIN.test(domain)) {
+		throw new ConfigurationError('INVALID_MAIL_DOMAIN', 'Set the mail domain for phone-only members, for example "members.example.com".');
+	}
+	return domain;
+}

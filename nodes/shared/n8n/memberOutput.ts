@@ -1,0 +1,15 @@
+/** Shapes member results for the Success output: `ok` and the HTTP status a webhook can answer with as is. */
+import type { IDataObject } from 'n8n-workflow';
+
+export const SUCCESS_OUTPUT = 0;
+export const FAILURE_OUTPUT = 1;
+
+export function success(result: object, httpStatus = 200): IDataObject {
+	return { ok: true, httpStatus, ...(result as IDataObject) };
+}
+
+/** Parameters are text in n8n; an empty one means "not given". */
+export function optionalText(value: unknown): string | undefined {
+	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	return text === '' ? undefined : text;
+}
