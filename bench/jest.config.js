@@ -1,5 +1,6 @@
 /** Benchmarks reuse the tests' TypeScript set-up and harness but are not tests: `npm run bench` runs them one by one. */
 const base = require('../jest.config');
+// Paths in the shared config are relative to the repository root.
 
 module.exports = {
 	...base,

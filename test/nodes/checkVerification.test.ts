@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { CheckVerification } from '../../nodes/CheckVerification/CheckVerification.node';
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
 import { runNode } from '../harness/n8n';
@@ -21,7 +23,7 @@ async function sendCode(to = PHONE) {
 	return jsonOf(outputs[0])[0];
 }
 
-function check(parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, credentials = verifyCredentials(sandbox)) {
+function check(parameters: Record<string, unknown>, items?: IDataObject[], credentials = verifyCredentials(sandbox)) {
 	return runNode({
 		nodeType: new CheckVerification(),
 		parameters: { serviceSid: byId(serviceSid), checkBy: 'recipient', recipientType: 'phone', phone: PHONE, ...parameters } as never,

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
 import { runNode } from '../harness/n8n';
 import { DEFAULT_ACCOUNT_SID } from '../sandbox';
@@ -12,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-function send(parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, extra = {}) {
+function send(parameters: Record<string, unknown>, items?: IDataObject[], extra = {}) {
 	return runNode({
 		nodeType,
 		parameters: { operation: 'send', serviceSid: byId(serviceSid), recipientType: 'phone', channel: 'sms', ...parameters } as never,

@@ -1,0 +1,206 @@
+/**
+ * Member Register and Member Login run through n8n's engine with both real store backends and the Verify sandbox,
+ * wired the way the sample webhook workflows use them (parameters read the Webhook node's body and headers).
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
+
+import { closeAllStores, type StoreConfig } from '../../nodes/shared/core/members';
+import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
+import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
+import { runNode } from '../harness/n8n';
+import { BACKENDS } from '../members/support/backends';
+import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from './helpers';
+
+const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
+const EMAIL = 'alice@example.com';
+const PASSWORD = 'correct horse battery';
+const PHONE = '+14155552671';
+
+describe.each(BACKENDS)('member nodes on $name', (backend) => {
+	let sandbox: Sandbox;
+	let serviceSid: string;
+	let store: StoreConfig;
+
+	beforeEach(async () => {
+		({ sandbox, serviceSid } = await sandboxWithService());
+		store = await backend.create();
+	});
+	afterEach(async () => {
+		await sandbox.close();
+		await closeAllStores();
+	});
+	afterAll(() => backend.cleanUp());
+
+	function credentials(): Record<string, ICredentialDataDecryptedObject> {
+		const memberStoreApi: ICredentialDataDecryptedObject =
+			store.backend === 'sqlite'
+				? { backend: 'sqlite', sqlitePath: store.path, sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 }
+				: { ...store, ssl: 'disable', sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 };
+		return { ...verifyCredentials(sandbox), memberStoreApi };
+	}
+
+	/** Runs a member node on one webhook-like item and returns [success items, failure items]. */
+	async function call(nodeType: INodeType, operation: string, item: IDataObject, parameters: IDataObject = {}) {
+		const result = await runNode({
+			nodeType,
+			// No resend cool-down: these tests send several codes to one phone within seconds.
+			parameters: { operation, serviceSid: byId(serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
+			items: [item],
+			credentials: credentials(),
+		});
+		if (result.error) throw result.error;
+		const [success, failure] = result.outputs.map(jsonOf);
+		return { success: success ?? [], failure: failure ?? [] };
+	}
+
+	const register = (operation: string, body: IDataObject, parameters?: IDataObject) =>
+		call(new MemberRegister(), operation, { body }, parameters);
+	const login = (operation: string, item: IDataObject, parameters?: IDataObject) =>
+		call(new MemberLogin(), operation, item, parameters);
+
+	async function registerAlice(parameters?: IDataObject) {
+		const sent = await register('sendCode', { email: EMAIL, password: PASSWORD, phone: PHONE });
+		expect(sent.failure).toEqual([]);
+		const { registrationId } = sent.success[0];
+		return await register('complete', { registrationId, code: sandbox.lastCode(PHONE) }, parameters);
+	}
+
+	it('registers, logs in with password and code, verifies the session and logs out', async () => {
+		const sent = await register('sendCode', { email: EMAIL, password: PASSWORD, phone: '(415) 555-2671', country: 'US' });
+		expect(sent.success[0]).toMatchObject({ ok: true, httpStatus: 200, to: '+1 ••• ••• 2671', channel: 'sms' });
+		expect(String(sent.success[0].registrationId).length).toBeGreaterThanOrEqual(22);
+
+		const registered = await register('complete', { registrationId: sent.success[0].registrationId, code: sandbox.lastCode(PHONE) });
+		expect(registered.success[0]).toMatchObject({
+			ok: true,
+			httpStatus: 201,
+			member: { email: EMAIL, phone: '+1 ••• ••• 2671', status: 'active' },
+		});
+		expect(registered.success[0].sessionToken).toEqual(expect.any(String));
+
+		const loginSent = await login('sendCode', { body: { email: EMAIL, password: PASSWORD, channel: 'call' } });
+		expect(loginSent.success[0]).toMatchObject({ ok: true, to: '+1 ••• ••• 2671', channel: 'call' });
+		const code = sandbox.lastCode(PHONE)!;
+		const loggedIn = await login('complete', { body: { loginId: loginSent.success[0].loginId, code } });
+		const token = String(loggedIn.success[0].sessionToken);
+		expect(loggedIn.success[0]).toMatchObject({ ok: true, member: { email: EMAIL }, expiresAt: expect.any(String) });
+
+		const me = await login('verifySession', { headers: { authorization: `Bearer ${token}` } });
+		expect(me.success[0]).toMatchObject({ ok: true, member: { email: EMAIL, status: 'active' } });
+
+		const out = await login('logout', { headers: { authorization: `Bearer ${token}` } });
+		expect(out.success[0]).toMatchObject({ ok: true });
+		const after = await login('verifySession', { headers: { authorization: `Bearer ${token}` } });
+		expect(after.failure[0]).toMatchObject({ ok: false, error: { code: 'INVALID_SESSION', httpStatus: 401 } });
+
+		expectNoSecrets([sent, registered, loginSent, loggedIn, me], [PASSWORD, code, SESSION_SECRET, 'scrypt$']);
+	});
+
+	it('routes user mistakes to the Failure output with the webhook contract\'s codes', async () => {
+		expect((await register('sendCode', { email: 'nope', password: PASSWORD, phone: PHONE })).failure[0]).toMatchObject({
+			error: { code: 'INVALID_INPUT', httpStatus: 400 },
+		});
+		expect((await register('sendCode', { email: EMAIL, password: 'short', phone: PHONE })).failure[0]).toMatchObject({
+			error: { code: 'WEAK_PASSWORD', httpStatus: 400 },
+		});
+		expect((await register('sendCode', { email: EMAIL, password: PASSWORD, phone: '123' })).failure[0]).toMatchObject({
+			error: { code: 'INVALID_PHONE', httpStatus: 400 },
+		});
+		await registerAlice();
+		expect((await register('sendCode', { email: EMAIL, password: PASSWORD, phone: '+14155552672' })).failure[0]).toMatchObject({
+			error: { code: 'ALREADY_REGISTERED', httpStatus: 409 },
+		});
+		const unknown = await login('sendCode', { body: { email: 'bob@example.com', password: PASSWORD } });
+		const wrong = await login('sendCode', { body: { email: EMAIL, password: 'wrong password!' } });
+		expect(unknown.failure[0]).toEqual(wrong.failure[0]);
+		expect(wrong.failure[0]).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', httpStatus: 401 } });
+		expect((await register('resendCode', { registrationId: 'does-not-exist' })).failure[0]).toMatchObject({
+			error: { httpStatus: 404 },
+		});
+	});
+
+	it('leaves a member pending with manual approval until Approve Member', async () => {
+		const pending = await registerAlice({ approval: 'manual' });
+		expect(pending.success[0]).toMatchObject({ httpStatus: 202, pendingApproval: true, member: { status: 'pending_approval' } });
+		expect(pending.success[0].sessionToken).toBeUndefined();
+		expect((await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).failure[0]).toMatchObject({
+			error: { code: 'NOT_APPROVED', httpStatus: 403 },
+		});
+
+		const approved = await call(new MemberRegister(), 'approve', {}, { findBy: 'email', email: EMAIL });
+		expect(approved.success[0]).toMatchObject({ member: { status: 'active' } });
+		expect((await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).success[0]).toMatchObject({ ok: true });
+
+		const blocked = await call(new MemberRegister(), 'block', {}, { findBy: 'memberId', memberId: String((approved.success[0].member as IDataObject).id) });
+		expect(blocked.success[0]).toMatchObject({ member: { status: 'blocked' } });
+		expect((await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).failure[0]).toMatchObject({
+			error: { code: 'BLOCKED' },
+		});
+	});
+
+	it('logs in by phone code, creating the member the first time', async () => {
+		await login('sendOtp', { body: { phone: PHONE } });
+		const first = await login('completeOtp', { body: { phone: PHONE, code: sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
+		expect(first.success[0]).toMatchObject({ ok: true, created: true, member: { email: '14155552671@members.test' } });
+
+		await login('sendOtp', { body: { phone: '4155552671', country: 'USA' } });
+		const second = await login('completeOtp', { body: { phone: PHONE, code: sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
+		expect(second.success[0]).toMatchObject({ created: false, member: { id: (first.success[0].member as IDataObject).id } });
+	});
+
+	it('refuses a wrong code and a reused login challenge', async () => {
+		await registerAlice();
+		const { loginId } = (await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).success[0];
+		const code = sandbox.lastCode(PHONE)!;
+		expect((await login('complete', { body: { loginId, code: code === '000000' ? '111111' : '000000' } })).failure[0]).toMatchObject({
+			error: { code: 'INVALID_CODE', httpStatus: 401 },
+		});
+		expect((await login('complete', { body: { loginId, code } })).success[0]).toMatchObject({ ok: true });
+		expect((await login('complete', { body: { loginId, code } })).failure[0]).toMatchObject({ ok: false });
+	});
+
+	it('lists countries for a dropdown', async () => {
+		const { success } = await call(new MemberRegister(), 'listCountries', {});
+		expect(success[0].countries).toContainEqual({ label: 'France', value: 'FR', alpha3: 'FRA', dialCode: '+33' });
+	});
+
+	it('stops with a clear error when the session secret is too short', async () => {
+		const result = await runNode({
+			nodeType: new MemberLogin(),
+			parameters: { operation: 'verifySession' } as never,
+			items: [{ headers: { authorization: 'Bearer x' } }],
+			credentials: { ...credentials(), memberStoreApi: { ...credentials().memberStoreApi, sessionSecret: 'short' } },
+		});
+		expect(result.error?.message).toMatch(/session signing secret must have at least 32 characters/);
+	});
+});
+
+describe('member store credential', () => {
+	it('is tested by opening the store and reading its schema version', async () => {
+		const { memberStoreConnectionTest } = new MemberLogin().methods.credentialTest;
+		const ok = await memberStoreConnectionTest.call({} as never, {
+			id: '1',
+			name: 'test',
+			type: 'memberStoreApi',
+			data: { backend: 'sqlite', sqlitePath: ':memory:', sessionSecret: SESSION_SECRET },
+		});
+		expect(ok).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected to sqlite; schema version \d+$/) });
+		const refused = await memberStoreConnectionTest.call({} as never, {
+			id: '1',
+			name: 'test',
+			type: 'memberStoreApi',
+			data: { backend: 'postgres', host: '127.0.0.1', port: 1, database: 'x', user: 'x', password: 'hunter2-secret', ssl: 'disable' },
+		});
+		expect(refused.status).toBe('Error');
+		expect(refused.message).not.toContain('hunter2-secret');
+		await closeAllStores();
+	});
+});
+
+describe('member node parameters', () => {
+	it('offer the core policy\'s defaults in the Security collection', () => {
+		const { DEFAULT_MEMBER_POLICY } = jest.requireActual('../../nodes/shared/core/members');
+		const { securityOptions } = jest.requireActual('../../nodes/shared/n8n/memberProperties');
+		for (const option of securityOptions.options) expect(option.default).toBe(DEFAULT_MEMBER_POLICY[option.name]);
+	});
+});
