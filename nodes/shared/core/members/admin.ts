@@ -39,11 +39,14 @@ function readSelector(selector: MemberSelector): Lookup {
 	const hasId = selector?.memberId !== undefined && selector.memberId !== '';
 	const hasEmail = selector?.email !== undefined && selector.email !== '';
 	if (hasId === hasEmail) throw new OutcomeError('INVALID_INPUT', 'Give either a member id or an email address.');
-	return hasId ? { by: 'id', memberId: readId(selector.memberId, 'memberId') } : { by: 'email', email: readEmail(selector.email) };
+	return hasId
+		? { by: 'id', memberId: readId(selector.memberId, 'memberId') }
+		: { by: 'email', email: readEmail(selector.email) };
 }
 
 async function findTarget(tx: MemberQueries, lookup: Lookup): Promise<MemberRecord> {
-	const member = lookup.by === 'id' ? await tx.findMemberById(lookup.memberId) : await tx.findMemberByEmail(lookup.email);
+	const member =
+		lookup.by === 'id' ? await tx.findMemberById(lookup.memberId) : await tx.findMemberByEmail(lookup.email);
 	return member ?? notFound();
 }
 

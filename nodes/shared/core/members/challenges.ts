@@ -68,12 +68,20 @@ export async function checkChallengeCode(
 	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
 
 	const attempts = await context.store.recordWrongCode(challenge.idHash);
-	if (attempts === undefined) throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used.`);
+	if (attempts === undefined) {
+		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used.`);
+	}
 	const left = context.policy.maxCodeAttempts - attempts;
 	if (left <= 0) {
-		throw new OutcomeError('TOO_MANY_ATTEMPTS', `Too many wrong codes for this ${WHAT[challenge.kind]} request. Start again.`);
+		throw new OutcomeError(
+			'TOO_MANY_ATTEMPTS',
+			`Too many wrong codes for this ${WHAT[challenge.kind]} request. Start again.`,
+		);
 	}
-	throw new OutcomeError('INVALID_CODE', `The code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`);
+	throw new OutcomeError(
+		'INVALID_CODE',
+		`The code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`,
+	);
 }
 
 /**
@@ -91,6 +99,10 @@ export async function consumeChallenge(
 	throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
 }
 
-export async function sendCode(context: Resolved<MemberFlowContext>, phone: string, channel: PhoneChannel): Promise<void> {
+export async function sendCode(
+	context: Resolved<MemberFlowContext>,
+	phone: string,
+	channel: PhoneChannel,
+): Promise<void> {
 	await context.gateway.send({ serviceSid: context.serviceSid, to: phone, channel });
 }

@@ -37,7 +37,11 @@ export async function openSession(
 	return session;
 }
 
-export async function toSessionGrant(member: MemberRecord, session: SessionRecord, secret: string): Promise<SessionGrant> {
+export async function toSessionGrant(
+	member: MemberRecord,
+	session: SessionRecord,
+	secret: string,
+): Promise<SessionGrant> {
 	return {
 		member: toMemberView(member),
 		sessionToken: await signSessionToken(session, secret),

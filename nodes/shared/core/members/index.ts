@@ -44,6 +44,14 @@ export {
 	signSessionToken,
 	verifySession,
 } from './sessions';
-export { LATEST_SCHEMA_VERSION, TABLES, type StoreCheck, checkStore, closeAllStores, connectStore, openStore } from './store';
+export {
+	LATEST_SCHEMA_VERSION,
+	TABLES,
+	type StoreCheck,
+	checkStore,
+	closeAllStores,
+	connectStore,
+	openStore,
+} from './store';
 export * from './types';
 export { type MemberView, toMemberView } from './view';

@@ -19,14 +19,18 @@ const CODE_FORMAT = /^[0-9A-Za-z]{4,10}$/;
 
 export function readEmail(value: unknown): string {
 	if (typeof value === 'string' && value.length > INPUT_LIMITS.email) {
-		throw new OutcomeError('INVALID_INPUT', `The email address is too long (at most ${INPUT_LIMITS.email} characters).`);
+		throw new OutcomeError(
+			'INVALID_INPUT',
+			`The email address is too long (at most ${INPUT_LIMITS.email} characters).`,
+		);
 	}
 	return normaliseEmail(value);
 }
 
 /** A password as typed at login: required and bounded, but the length policy is not applied (it may have changed). */
 export function readPassword(value: unknown): string {
-	if (typeof value !== 'string' || value.length === 0) throw new OutcomeError('INVALID_INPUT', 'A password is required.');
+	if (typeof value !== 'string' || value.length === 0)
+		throw new OutcomeError('INVALID_INPUT', 'A password is required.');
 	if (value.length > INPUT_LIMITS.password * 2 || [...value].length > INPUT_LIMITS.password) {
 		throw new OutcomeError('INVALID_INPUT', `The password is too long (at most ${INPUT_LIMITS.password} characters).`);
 	}

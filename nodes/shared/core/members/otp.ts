@@ -6,7 +6,14 @@ import { ConfigurationError, OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, requireLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, resolveFlowContext } from './context';
-import { type PendingApproval, type SessionGrant, assertMayLogIn, openSession, toPendingApproval, toSessionGrant } from './grants';
+import {
+	type PendingApproval,
+	type SessionGrant,
+	assertMayLogIn,
+	openSession,
+	toPendingApproval,
+	toSessionGrant,
+} from './grants';
 import { newMemberId } from './ids';
 import { readChannel, readClientIp, readCode, readCountry } from './input';
 import { countSendOrRefuse, sendLimits } from './rateLimits';
@@ -31,7 +38,11 @@ export async function sendOtp(context: MemberFlowContext, input: SendOtpInput): 
 	if (member) assertMayLogIn(member);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
 	// The id stays secret: the phone finds the challenge, the hash only keeps ids unique.
-	await createChallenge(flow, { kind: 'otp', memberId: member?.id ?? null, email: null, phone, passwordHash: null, channel }, now);
+	await createChallenge(
+		flow,
+		{ kind: 'otp', memberId: member?.id ?? null, email: null, phone, passwordHash: null, channel },
+		now,
+	);
 	await sendCode(flow, phone, channel);
 	return { to: maskPhone(phone), channel };
 }
@@ -76,7 +87,14 @@ async function findOrCreateMember(
 	const existing = await tx.findMemberByPhone(phone);
 	if (existing) return { member: existing, created: false };
 	const status = approval === 'manual' ? 'pending_approval' : 'active';
-	const inserted = await tx.insertMember({ id: newMemberId(), email, phone, passwordHash: null, status, createdAt: now });
+	const inserted = await tx.insertMember({
+		id: newMemberId(),
+		email,
+		phone,
+		passwordHash: null,
+		status,
+		createdAt: now,
+	});
 	if (inserted) return { member: inserted, created: true };
 	// Another process created this phone's member at the same moment: the unique constraint let one insert win.
 	const winner = await tx.findMemberByPhone(phone);
@@ -89,7 +107,10 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](
 function readMailDomain(value: unknown): string {
 	const domain = typeof value === 'string' ? value.trim().toLowerCase().replace(/^@/, '') : '';
 	if (!DOMAIN.test(domain)) {
-		throw new ConfigurationError('INVALID_MAIL_DOMAIN', 'Set the mail domain for phone-only members, for example "members.example.com".');
+		throw new ConfigurationError(
+			'INVALID_MAIL_DOMAIN',
+			'Set the mail domain for phone-only members, for example "members.example.com".',
+		);
 	}
 	return domain;
 }

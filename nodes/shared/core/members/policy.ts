@@ -52,7 +52,10 @@ export function resolvePolicy(overrides: Partial<MemberPolicy> = {}): MemberPoli
 		if (value === undefined) continue;
 		const { min, max } = LIMITS[name];
 		if (!Number.isInteger(value) || value < min || value > max) {
-			throw new ConfigurationError('INVALID_POLICY', `The member policy value ${name} must be a whole number from ${min} to ${max}.`);
+			throw new ConfigurationError(
+				'INVALID_POLICY',
+				`The member policy value ${name} must be a whole number from ${min} to ${max}.`,
+			);
 		}
 		policy[name] = value;
 	}

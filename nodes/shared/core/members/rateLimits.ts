@@ -15,7 +15,12 @@ export function sendLimits(policy: MemberPolicy, phone: string, clientIp?: strin
 		},
 	];
 	if (clientIp) {
-		limits.push({ key: `ip:${clientIp}`, max: policy.maxSendsPerIpPer10Min, windowSeconds: TEN_MINUTES, cooldownSeconds: 0 });
+		limits.push({
+			key: `ip:${clientIp}`,
+			max: policy.maxSendsPerIpPer10Min,
+			windowSeconds: TEN_MINUTES,
+			cooldownSeconds: 0,
+		});
 	}
 	return limits;
 }

@@ -1,13 +1,7 @@
 /** Registration: email + password + phone, confirmed by a code sent to the phone. */
 import { ConfigurationError, OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
-import {
-	checkChallengeCode,
-	consumeChallenge,
-	createChallenge,
-	findLiveChallenge,
-	sendCode,
-} from './challenges';
+import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, resolveFlowContext } from './context';
 import { type PendingApproval, type SessionGrant, openSession, toPendingApproval, toSessionGrant } from './grants';
 import { newMemberId } from './ids';
@@ -116,7 +110,10 @@ export async function completeRegistration(
 			createdAt: now,
 		});
 		if (!inserted) {
-			throw new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
+			throw new OutcomeError(
+				'ALREADY_REGISTERED',
+				'An account with this email address or phone number already exists.',
+			);
 		}
 		if (inserted.status !== 'active') return { member: inserted, session: undefined };
 		return { member: inserted, session: await openSession(tx, inserted, now, flow.policy) };

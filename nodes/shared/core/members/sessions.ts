@@ -52,7 +52,12 @@ export async function readSessionToken(
 ): Promise<{ member: MemberRecord; session: SessionRecord }> {
 	const claims = await verifyTokenClaims(stripBearer(token), secret, now);
 	const session = await store.findSession(claims.sid);
-	if (!session || session.memberId !== claims.sub || session.revokedAt || session.expiresAt.getTime() <= now.getTime()) {
+	if (
+		!session ||
+		session.memberId !== claims.sub ||
+		session.revokedAt ||
+		session.expiresAt.getTime() <= now.getTime()
+	) {
 		throw invalidSession();
 	}
 	const member = await store.findMemberById(session.memberId);
@@ -68,7 +73,10 @@ export interface VerifySessionResult {
 /** `token` may be the raw JWT or an Authorization header value (`Bearer <token>`). */
 export async function verifySession(context: SessionContext, input: { token: string }): Promise<VerifySessionResult> {
 	const { store, now, sessionSecret } = resolveStoreContext(context);
-	const { member, session } = await readSessionToken(store, input?.token, { secret: checkSessionSecret(sessionSecret), now: now() });
+	const { member, session } = await readSessionToken(store, input?.token, {
+		secret: checkSessionSecret(sessionSecret),
+		now: now(),
+	});
 	return { member: toMemberView(member), session: { id: session.id, expiresAt: session.expiresAt.toISOString() } };
 }
 
@@ -76,7 +84,10 @@ export async function verifySession(context: SessionContext, input: { token: str
 export async function logout(context: SessionContext, input: { token: string }): Promise<{ ok: true }> {
 	const { store, now, sessionSecret } = resolveStoreContext(context);
 	const at = now();
-	const { session } = await readSessionToken(store, input?.token, { secret: checkSessionSecret(sessionSecret), now: at });
+	const { session } = await readSessionToken(store, input?.token, {
+		secret: checkSessionSecret(sessionSecret),
+		now: at,
+	});
 	await store.revokeSession(session.id, at);
 	return { ok: true };
 }

@@ -28,10 +28,20 @@ function normalisePostgres(config: PostgresStoreConfig): PostgresStoreConfig {
 	const database = requireText(config.database, 'database');
 	const user = requireText(config.user, 'user');
 	const port = Number(config.port);
-	if (!Number.isInteger(port) || port < 1 || port > 65_535) throw invalid('The PostgreSQL port must be from 1 to 65535.');
-	if (config.password !== undefined && typeof config.password !== 'string') throw invalid('The PostgreSQL password must be text.');
+	if (!Number.isInteger(port) || port < 1 || port > 65_535)
+		throw invalid('The PostgreSQL port must be from 1 to 65535.');
+	if (config.password !== undefined && typeof config.password !== 'string')
+		throw invalid('The PostgreSQL password must be text.');
 	const ssl = normaliseSsl(config.ssl);
-	const normalised: PostgresStoreConfig = { backend: 'postgres', host, port, database, user, password: config.password ?? '', ssl };
+	const normalised: PostgresStoreConfig = {
+		backend: 'postgres',
+		host,
+		port,
+		database,
+		user,
+		password: config.password ?? '',
+		ssl,
+	};
 	if (config.maxConnections !== undefined) {
 		if (!Number.isInteger(config.maxConnections) || config.maxConnections < 1 || config.maxConnections > 100) {
 			throw invalid('The PostgreSQL pool size (maxConnections) must be from 1 to 100.');

@@ -70,7 +70,11 @@ export interface StoreCheck {
 /** For a credential test: opens the store (which creates or migrates its schema) and reads the schema version back. */
 export async function checkStore(config: StoreConfig): Promise<StoreCheck> {
 	const store = await openStore(config);
-	return { backend: store.backend, schemaVersion: await store.schemaVersion(), latestSchemaVersion: LATEST_SCHEMA_VERSION };
+	return {
+		backend: store.backend,
+		schemaVersion: await store.schemaVersion(),
+		latestSchemaVersion: LATEST_SCHEMA_VERSION,
+	};
 }
 
 /** Closes every cached store: for tests and orderly shutdown. */

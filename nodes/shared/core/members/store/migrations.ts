@@ -103,7 +103,10 @@ export const CURRENT_VERSION_QUERY = `SELECT COALESCE(MAX(version), 0) AS versio
 export const RECORD_VERSION_STATEMENT = `INSERT INTO ${schemaVersion} (version, applied_at) VALUES ($1, $2)`;
 
 /** The migrations still to run on a database at `currentVersion`, as SQL for `dialect`. */
-export function pendingMigrations(dialect: Dialect, currentVersion: number): Array<{ version: number; statements: string[] }> {
+export function pendingMigrations(
+	dialect: Dialect,
+	currentVersion: number,
+): Array<{ version: number; statements: string[] }> {
 	return MIGRATIONS.filter((migration) => migration.version > currentVersion).map((migration) => ({
 		version: migration.version,
 		statements: migration.statements(COLUMN_TYPES[dialect]),

@@ -178,17 +178,23 @@ function isUnreachable(error: unknown): boolean {
 /** Outages and rejected credentials get errors that say what to do; messages never contain the password. */
 function translateError(error: unknown, config: PostgresStoreConfig): unknown {
 	const where = `${config.host}:${config.port}/${config.database}`;
-	const reason = withoutPassword(describe(error), config.password);
+	const safe = (message: string) => withoutPassword(message, config.password);
 	if (REJECTED_CODES.has(errorCode(error) ?? '')) {
 		return new ConfigurationError(
 			'STORE_REJECTED',
-			`The PostgreSQL member store at ${where} refused the connection: ${reason}. Check the Member Store credential.`,
+			safe(
+				`The PostgreSQL member store at ${where} refused the connection: ${describe(error)}. Check the Member Store credential.`,
+			),
 		);
 	}
 	if (isUnreachable(error)) {
-		return new ServiceUnavailableError('STORE_UNAVAILABLE', `The PostgreSQL member store at ${where} cannot be reached: ${reason}`, {
-			cause: error,
-		});
+		return new ServiceUnavailableError(
+			'STORE_UNAVAILABLE',
+			safe(`The PostgreSQL member store at ${where} cannot be reached: ${describe(error)}`),
+			{
+				cause: error,
+			},
+		);
 	}
 	return error;
 }

@@ -133,7 +133,10 @@ export class SqlMemberQueries implements MemberQueries {
 		return rows[0] ? Number(rows[0].attempts) : undefined;
 	}
 
-	async consumeChallenge(idHash: string, { now, maxCodeAttempts }: { now: Date; maxCodeAttempts: number }): Promise<boolean> {
+	async consumeChallenge(
+		idHash: string,
+		{ now, maxCodeAttempts }: { now: Date; maxCodeAttempts: number },
+	): Promise<boolean> {
 		// The WHERE clause is re-checked on the locked row, so of many concurrent completions exactly one matches.
 		const changed = await this.sql.execute(
 			`UPDATE ${challenges} SET consumed_at = $2
@@ -160,10 +163,10 @@ export class SqlMemberQueries implements MemberQueries {
 	}
 
 	async revokeSession(id: string, now: Date): Promise<boolean> {
-		const changed = await this.sql.execute(`UPDATE ${sessions} SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [
-			id,
-			now,
-		]);
+		const changed = await this.sql.execute(
+			`UPDATE ${sessions} SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`,
+			[id, now],
+		);
 		return changed === 1;
 	}
 

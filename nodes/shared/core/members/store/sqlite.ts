@@ -41,6 +41,14 @@ export async function openSqliteDriver(path: string): Promise<SqlDriver> {
 	}
 }
 
+function rollbackQuietly(db: DatabaseSync): void {
+	try {
+		db.exec('ROLLBACK');
+	} catch {
+		// SQLite already rolled back (for example after SQLITE_BUSY); nothing is left open.
+	}
+}
+
 function closeQuietly(db: DatabaseSync | undefined): void {
 	try {
 		db?.close();
@@ -50,8 +58,8 @@ function closeQuietly(db: DatabaseSync | undefined): void {
 }
 
 /**
- * Synchronous on purpose: no other code runs between BEGIN IMMEDIATE and COMMIT, so a second connection in this
- * process can never wait on a lock this process holds.
+ * Synchronous on purpose: no other code of this process runs between BEGIN IMMEDIATE and COMMIT, so two stores opened
+ * on one file at the same time (or two processes) apply each migration once, one after the other.
  */
 function migrate(db: DatabaseSync): void {
 	db.exec('BEGIN IMMEDIATE');
@@ -64,7 +72,7 @@ function migrate(db: DatabaseSync): void {
 		}
 		db.exec('COMMIT');
 	} catch (error) {
-		db.exec('ROLLBACK');
+		rollbackQuietly(db);
 		throw error;
 	}
 }
@@ -97,7 +105,7 @@ class SqliteDriver implements SqlDriver {
 				this.exec('COMMIT');
 				return result;
 			} catch (error) {
-				this.rollback();
+				rollbackQuietly(this.db);
 				throw error;
 			}
 		});
@@ -144,14 +152,6 @@ class SqliteDriver implements SqlDriver {
 			this.db.exec(sql);
 		} catch (error) {
 			throw translateError(error);
-		}
-	}
-
-	private rollback(): void {
-		try {
-			this.db.exec('ROLLBACK');
-		} catch {
-			// SQLite already rolled back (for example after SQLITE_BUSY); nothing is left open.
 		}
 	}
 }

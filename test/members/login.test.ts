@@ -1,0 +1,288 @@
+
+import {
+	TABLES,
+	blockMember,
+	completeLogin,
+	completeOtpLogin,
+	logout,
+	sendLoginCode,
+	sendOtp,
+	verifySession,
+} from '../../nodes/shared/core/members';
+import { hashPassword } from '../../nodes/shared/core/members/passwords';
+import { BACKENDS } from './support/backends';
+import { GOOD_CODE, WRONG_CODE } from './support/fakeGateway';
+import { type FlowKit, SESSION_SECRET, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
+
+async function timed<T>(work: () => Promise<T>): Promise<number> {
+	const started = process.hrtime.bigint();
+	await work().catch(() => undefined);
+	return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+describe.each(BACKENDS)('login on $name', (backend) => {
+	const harness = useStore(backend);
+
+	async function logIn(kit: FlowKit, email: string, password: string) {
+		const sent = await sendLoginCode(kit.context, { email, password });
+		return completeLogin(kit.context, { loginId: sent.loginId, code: GOOD_CODE });
+	}
+
+	test('register → login → verify → logout', async () => {
+		const kit = harness.kit();
+		const { context, gateway } = kit;
+		const member = await registerMember(kit);
+
+		const sent = await sendLoginCode(context, {
+			email: member.email.toUpperCase(),
+			password: member.password,
+			channel: 'whatsapp',
+		});
+		expect(sent).toEqual({
+			loginId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+			to: `+1 ••• ••• ${member.phone.slice(-4)}`,
+			channel: 'whatsapp',
+		});
+		expect(gateway.sends.at(-1)).toEqual({ serviceSid: context.serviceSid, to: member.phone, channel: 'whatsapp' });
+
+		const login = await completeLogin(context, { loginId: sent.loginId, code: GOOD_CODE });
+		expect(login.member).toEqual(member.result.member);
+		const stored = await harness.store.findMemberByEmail(member.email);
+		expect(stored?.lastLoginAt?.toISOString()).toBe(kit.clock.now().toISOString());
+
+		const me = await verifySession(context, { token: `Bearer ${login.sessionToken}` });
+		expect(me).toEqual({
+			member: member.result.member,
+			session: { id: expect.any(String), expiresAt: login.expiresAt },
+		});
+		await expect(verifySession(context, { token: login.sessionToken })).resolves.toEqual(me);
+
+		await expect(logout(context, { token: login.sessionToken })).resolves.toEqual({ ok: true });
+		await expectOutcome(verifySession(context, { token: login.sessionToken }), 'INVALID_SESSION');
+		await expectOutcome(logout(context, { token: login.sessionToken }), 'INVALID_SESSION');
+		expect(await harness.count(TABLES.sessions, 'id = $1 AND revoked_at IS NOT NULL', [me.session.id])).toBe(1);
+	});
+
+	test('an unknown email and a wrong password get the same answer after the same work', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const unknown = expectOutcome(
+			sendLoginCode(kit.context, { email: nextIdentity().email, password: member.password }),
+			'INVALID_CREDENTIALS',
+		);
+		const wrong = expectOutcome(
+			sendLoginCode(kit.context, { email: member.email, password: 'not the password' }),
+			'INVALID_CREDENTIALS',
+		);
+		const [unknownError, wrongError] = await Promise.all([unknown, wrong]);
+		expect(unknownError.toJSON()).toEqual(wrongError.toJSON());
+
+		const unknownMs = Math.min(
+			await timed(() => sendLoginCode(kit.context, { email: nextIdentity().email, password: 'whatever1' })),
+			await timed(() => sendLoginCode(kit.context, { email: nextIdentity().email, password: 'whatever1' })),
+		);
+		const wrongMs = Math.min(
+			await timed(() => sendLoginCode(kit.context, { email: member.email, password: 'whatever1' })),
+			await timed(() => sendLoginCode(kit.context, { email: member.email, password: 'whatever2' })),
+		);
+		// Loose on purpose (the machine may be busy): skipping the dummy scrypt would make it a hundred times faster.
+		expect(unknownMs).toBeGreaterThan(wrongMs * 0.25);
+	});
+
+	test('a member without a password (phone-only) cannot log in with one', async () => {
+		const kit = harness.kit();
+		const { phone } = nextIdentity();
+		await sendOtp(kit.context, { phone });
+		const otp = await completeOtpLogin(kit.context, { phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
+		await expectOutcome(
+			sendLoginCode(kit.context, { email: otp.member.email, password: 'anything at all' }),
+			'INVALID_CREDENTIALS',
+		);
+	});
+
+	test('five wrong passwords lock the member for 15 minutes, then the lock lifts', async () => {
+		const kit = harness.kit({ maxFailedLogins: 5, lockMinutes: 15 });
+		const member = await registerMember(kit);
+		for (let attempt = 1; attempt <= 4; attempt++) {
+			await expectOutcome(
+				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				'INVALID_CREDENTIALS',
+			);
+		}
+		const locked = await expectOutcome(
+			sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+			'LOCKED',
+		);
+		expect(locked).toMatchObject({ httpStatus: 423, retryAfterSeconds: 900 });
+
+		kit.clock.advance(60);
+		const stillLocked = await expectOutcome(
+			sendLoginCode(kit.context, { email: member.email, password: member.password }),
+			'LOCKED',
+		);
+		expect(stillLocked.retryAfterSeconds).toBe(840);
+
+		kit.clock.advance(840);
+		await expect(logIn(kit, member.email, member.password)).resolves.toHaveProperty('sessionToken');
+		expect(await harness.store.findMemberByEmail(member.email)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+	});
+
+	test('a right password resets the count of wrong ones', async () => {
+		const kit = harness.kit({ maxFailedLogins: 3 });
+		const member = await registerMember(kit);
+		for (let round = 0; round < 2; round++) {
+			await expectOutcome(
+				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				'INVALID_CREDENTIALS',
+			);
+			await expectOutcome(
+				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				'INVALID_CREDENTIALS',
+			);
+			await sendLoginCode(kit.context, { email: member.email, password: member.password });
+			kit.clock.advance(30);
+		}
+		expect(await harness.store.findMemberByEmail(member.email)).toMatchObject({ failedLogins: 0 });
+	});
+
+	test('a blocked member is refused (403) and their sessions stop working at once', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const token = (member.result as { sessionToken: string }).sessionToken;
+		await expect(verifySession(kit.context, { token })).resolves.toHaveProperty('member');
+
+		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		await expect(blockMember(kit.context, { email: member.email })).resolves.toMatchObject({ status: 'blocked' });
+		await expectOutcome(verifySession(kit.context, { token }), 'INVALID_SESSION');
+		await expectOutcome(completeLogin(kit.context, { loginId, code: GOOD_CODE }), 'BLOCKED');
+		const refused = await expectOutcome(
+			sendLoginCode(kit.context, { email: member.email, password: member.password }),
+			'BLOCKED',
+		);
+		expect(refused.httpStatus).toBe(403);
+		// A wrong password still says nothing about the block.
+		await expectOutcome(
+			sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+			'INVALID_CREDENTIALS',
+		);
+	});
+
+	test('a login code: wrong, expired and reused', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const first = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		await expectOutcome(completeLogin(kit.context, { loginId: first.loginId, code: WRONG_CODE }), 'INVALID_CODE');
+		await completeLogin(kit.context, { loginId: first.loginId, code: GOOD_CODE });
+		await expectOutcome(completeLogin(kit.context, { loginId: first.loginId, code: GOOD_CODE }), 'NOT_FOUND');
+
+		kit.clock.advance(30);
+		const second = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		kit.clock.advance(10 * 60 + 1);
+		await expectOutcome(completeLogin(kit.context, { loginId: second.loginId, code: GOOD_CODE }), 'EXPIRED');
+	});
+
+	test('20 concurrent completions of one login give exactly one session', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const memberId = member.result.member.id;
+		const sessionsBefore = await harness.count(TABLES.sessions, 'member_id = $1', [memberId]);
+		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+
+		const outcomes = await Promise.allSettled(
+			Array.from({ length: 20 }, () => completeLogin(kit.context, { loginId, code: GOOD_CODE })),
+		);
+		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+		const reasons = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason.code] : []));
+		expect(reasons).toEqual(Array(19).fill('NOT_FOUND'));
+		expect(await harness.count(TABLES.sessions, 'member_id = $1', [memberId])).toBe(sessionsBefore + 1);
+	});
+
+	test('a stored hash with older parameters is upgraded at the next successful login', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const id = member.result.member.id;
+		await harness.store.updatePasswordHash(id, await hashPassword(member.password, { logN: 14, r: 8, p: 1 }));
+		await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		expect((await harness.store.findMemberById(id))?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
+	});
+});
+
+describe.each(BACKENDS)('session tokens on $name', (backend) => {
+	const harness = useStore(backend);
+
+	async function freshToken(kit: FlowKit) {
+		const member = await registerMember(kit);
+		return (member.result as { sessionToken: string; expiresAt: string }).sessionToken;
+	}
+
+	test('a tampered token is INVALID_SESSION (401)', async () => {
+		const kit = harness.kit();
+		const token = await freshToken(kit);
+		const [header, payload, signature] = token.split('.');
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+		const otherSubject = Buffer.from(
+			JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' }),
+		).toString('base64url');
+		const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
+		const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+
+		for (const bad of [
+			`${header}.${otherSubject}.${signature}`,
+			`${header}.${payload}.${flipped}`,
+			unsigned,
+			'garbage',
+			'',
+			'Bearer ',
+		]) {
+			const error = await expectOutcome(verifySession(kit.context, { token: bad }), 'INVALID_SESSION');
+			expect(error.httpStatus).toBe(401);
+		}
+	});
+
+	test('a token signed with another secret is INVALID_SESSION', async () => {
+		const kit = harness.kit();
+		const token = await freshToken(kit);
+		await expectOutcome(
+			verifySession({ ...kit.context, sessionSecret: `${SESSION_SECRET}-rotated` }, { token }),
+			'INVALID_SESSION',
+		);
+	});
+
+	test('an expired token is INVALID_SESSION', async () => {
+		const kit = harness.kit({ sessionTtlSeconds: 3600 });
+		const token = await freshToken(kit);
+		kit.clock.advance(3600 - 60);
+		await expect(verifySession(kit.context, { token })).resolves.toHaveProperty('member');
+		kit.clock.advance(61);
+		await expectOutcome(verifySession(kit.context, { token }), 'INVALID_SESSION');
+	});
+
+	test('a revoked token is INVALID_SESSION while the member’s other sessions keep working', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const first = (member.result as { sessionToken: string }).sessionToken;
+		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		const second = (await completeLogin(kit.context, { loginId, code: GOOD_CODE })).sessionToken;
+		await logout(kit.context, { token: first });
+		await expectOutcome(verifySession(kit.context, { token: first }), 'INVALID_SESSION');
+		await expect(verifySession(kit.context, { token: second })).resolves.toHaveProperty('member');
+	});
+
+	test('an oversized token is refused without being parsed', async () => {
+		const kit = harness.kit();
+		await expectOutcome(verifySession(kit.context, { token: 'a'.repeat(10_000) }), 'INVALID_SESSION');
+	});
+
+	test('a secret shorter than 32 characters is a setup error', async () => {
+		const kit = harness.kit();
+		await expect(verifySession({ ...kit.context, sessionSecret: 'short' }, { token: 'x' })).rejects.toMatchObject({
+			name: 'ConfigurationError',
+			code: 'INVALID_SESSION_SECRET',
+		});
+		await expect(
+			sendLoginCode({ ...kit.context, sessionSecret: 'short' }, { email: 'a@example.com', password: 'x' }),
+		).rejects.toMatchObject({
+			code: 'INVALID_SESSION_SECRET',
+		});
+	});
+});

@@ -1,0 +1,233 @@
+
+import { OutcomeError } from '../../nodes/shared/core/errors';
+import {
+	TABLES,
+	approveMember,
+	completeRegistration,
+	resendRegistrationCode,
+	sendLoginCode,
+	sendRegistrationCode,
+	verifySession,
+} from '../../nodes/shared/core/members';
+import { hashChallengeId } from '../../nodes/shared/core/members/ids';
+import { BACKENDS } from './support/backends';
+import { GOOD_CODE, WRONG_CODE } from './support/fakeGateway';
+import { PASSWORD, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
+
+describe.each(BACKENDS)('registration on $name', (backend) => {
+	const harness = useStore(backend);
+
+	test('sends a code to the phone and keeps only hashes of the id and password', async () => {
+		const { context, gateway } = harness.kit();
+		const { phone, email } = nextIdentity();
+		const sent = await sendRegistrationCode(context, { email: ` ${email.toUpperCase()} `, password: PASSWORD, phone });
+
+		expect(sent).toEqual({
+			registrationId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+			to: `+1 ••• ••• ${phone.slice(-4)}`,
+			channel: 'sms',
+		});
+		expect(gateway.sends).toEqual([{ serviceSid: context.serviceSid, to: phone, channel: 'sms' }]);
+		const challenge = await harness.store.findChallenge(hashChallengeId(sent.registrationId));
+		expect(challenge).toMatchObject({ kind: 'register', email, phone, attempts: 0, consumedAt: null });
+		expect(challenge?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
+		expect(await harness.count(TABLES.challenges, 'id_hash = $1', [sent.registrationId])).toBe(0);
+	});
+
+	test('accepts a national number with an alpha-3 country, and another channel', async () => {
+		const { context, gateway } = harness.kit();
+		const { phone, email } = nextIdentity();
+		const national = `(415) 555-${phone.slice(-4)}`;
+		const sent = await sendRegistrationCode(context, {
+			email,
+			password: PASSWORD,
+			phone: national,
+			country: 'USA',
+			channel: 'call',
+		});
+		expect(sent.channel).toBe('call');
+		expect(gateway.sends[0]).toMatchObject({ to: phone, channel: 'call' });
+	});
+
+	test.each([
+		['an invalid email', { email: 'not-an-email' }, 'INVALID_INPUT'],
+		['a short password', { password: 'short' }, 'WEAK_PASSWORD'],
+		['an invalid phone', { phone: '+1 000' }, 'INVALID_PHONE'],
+		['a national phone without country', { phone: '415 555 0100' }, 'INVALID_PHONE'],
+		['an unknown country', { phone: '415 555 0100', country: 'ZZ' }, 'INVALID_PHONE'],
+		['the email channel', { channel: 'email' }, 'INVALID_INPUT'],
+		['a client IP that is not one', { clientIp: 'localhost; rm -rf' }, 'INVALID_INPUT'],
+	] as const)('refuses %s before sending anything', async (_name, change, code) => {
+		const { context, gateway } = harness.kit();
+		const input = { ...nextIdentity(), password: PASSWORD, ...change };
+		await expectOutcome(sendRegistrationCode(context, input as never), code);
+		expect(gateway.sends).toHaveLength(0);
+	});
+
+	test('refuses an email or phone that already belongs to a member (409)', async () => {
+		const kit = harness.kit();
+		const { context, gateway } = kit;
+		const existing = await registerMember(kit);
+		const other = nextIdentity();
+		const byEmail = await expectOutcome(
+			sendRegistrationCode(context, { email: existing.email, password: PASSWORD, phone: other.phone }),
+			'ALREADY_REGISTERED',
+		);
+		expect(byEmail.httpStatus).toBe(409);
+		await expectOutcome(
+			sendRegistrationCode(context, { email: other.email, password: PASSWORD, phone: existing.phone }),
+			'ALREADY_REGISTERED',
+		);
+		expect(gateway.sendsTo(other.phone)).toHaveLength(0);
+	});
+
+	test('completes with a session for an active member', async () => {
+		const kit = harness.kit({ sessionTtlSeconds: 3600 });
+		const { context, clock } = kit;
+		const registeredAt = clock.now();
+		const { email, phone, result } = await registerMember(kit);
+
+		expect(result).toEqual({
+			member: {
+				id: expect.any(String),
+				email,
+				phone: `+1 ••• ••• ${phone.slice(-4)}`,
+				status: 'active',
+				createdAt: registeredAt.toISOString(),
+			},
+			sessionToken: expect.any(String),
+			expiresAt: new Date(registeredAt.getTime() + 3600_000).toISOString(),
+		});
+		const session = await verifySession(context, { token: (result as { sessionToken: string }).sessionToken });
+		expect(session.member).toEqual(result.member);
+		expect(await harness.count(TABLES.members, 'email = $1', [email])).toBe(1);
+	});
+
+	test('a wrong code counts, and the fifth wrong code kills the registration', async () => {
+		const { context } = harness.kit();
+		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		for (let left = 4; left >= 1; left--) {
+			const error = await expectOutcome(
+				completeRegistration(context, { registrationId, code: WRONG_CODE }),
+				'INVALID_CODE',
+			);
+			expect(error.message).toContain(`${left} attempt`);
+		}
+		await expectOutcome(completeRegistration(context, { registrationId, code: WRONG_CODE }), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'TOO_MANY_ATTEMPTS');
+	});
+
+	test('a refusal from Verify itself is passed on and not counted as a wrong code', async () => {
+		const { context } = harness.kit();
+		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		// A Verify that never sent this code answers as Twilio does for a verification it no longer has.
+		const forgetful = { ...context, gateway: harness.kit().gateway };
+		await expectOutcome(completeRegistration(forgetful, { registrationId, code: GOOD_CODE }), 'EXPIRED');
+		const challenge = await harness.store.findChallenge(hashChallengeId(registrationId));
+		expect(challenge).toMatchObject({ attempts: 0, consumedAt: null });
+	});
+
+	test('expires after the challenge lifetime (410)', async () => {
+		const { context, clock } = harness.kit({ challengeTtlMinutes: 10 });
+		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		clock.advance(10 * 60);
+		const error = await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'EXPIRED');
+		expect(error.httpStatus).toBe(410);
+		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'EXPIRED');
+	});
+
+	test('works once: a used or unknown registration id is NOT_FOUND', async () => {
+		const { context } = harness.kit();
+		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		await completeRegistration(context, { registrationId, code: GOOD_CODE });
+		await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'NOT_FOUND');
+		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'NOT_FOUND');
+		await expectOutcome(
+			completeRegistration(context, { registrationId: 'x'.repeat(43), code: GOOD_CODE }),
+			'NOT_FOUND',
+		);
+	});
+
+	test('a login id is not a registration id', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		await expectOutcome(completeRegistration(kit.context, { registrationId: loginId, code: GOOD_CODE }), 'NOT_FOUND');
+	});
+
+	test('resend waits for the cool-down, may switch channel, and stops at the cap per phone', async () => {
+		const { context, gateway, clock } = harness.kit({ resendCooldownSeconds: 30, maxSendsPerPhonePer10Min: 5 });
+		const { phone, email } = nextIdentity();
+		const { registrationId } = await sendRegistrationCode(context, { email, phone, password: PASSWORD });
+
+		clock.advance(10);
+		const early = await expectOutcome(resendRegistrationCode(context, { registrationId }), 'RATE_LIMITED');
+		expect(early).toMatchObject({ httpStatus: 429, retryAfterSeconds: 20 });
+
+		clock.advance(20);
+		await expect(resendRegistrationCode(context, { registrationId, channel: 'call' })).resolves.toEqual({
+			to: `+1 ••• ••• ${phone.slice(-4)}`,
+			channel: 'call',
+		});
+		for (let send = 3; send <= 5; send++) {
+			clock.advance(30);
+			await resendRegistrationCode(context, { registrationId });
+		}
+		expect(gateway.sendsTo(phone).map((s) => s.channel)).toEqual(['sms', 'call', 'call', 'call', 'call']);
+
+		clock.advance(30);
+		const capped = await expectOutcome(resendRegistrationCode(context, { registrationId }), 'RATE_LIMITED');
+		expect(capped.retryAfterSeconds).toBe(600 - 150);
+		expect(gateway.sendsTo(phone)).toHaveLength(5);
+	});
+
+	test('manual approval: the member waits, cannot log in, and can once approved', async () => {
+		const kit = harness.kit();
+		const { context } = kit;
+		const member = await registerMember(kit, { approval: 'manual' });
+		expect(member.result).toEqual({
+			member: expect.objectContaining({ status: 'pending_approval' }),
+			pendingApproval: true,
+		});
+		expect(member.result).not.toHaveProperty('sessionToken');
+		expect(await harness.count(TABLES.sessions, 'member_id = $1', [member.result.member.id])).toBe(0);
+
+		const refused = await expectOutcome(
+			sendLoginCode(context, { email: member.email, password: member.password }),
+			'NOT_APPROVED',
+		);
+		expect(refused.httpStatus).toBe(403);
+
+		await expectOutcome(approveMember(context, { email: nextIdentity().email }), 'NOT_FOUND');
+		const approved = await approveMember(context, { memberId: member.result.member.id });
+		expect(approved).toMatchObject({ id: member.result.member.id, status: 'active' });
+		await expect(sendLoginCode(context, { email: member.email, password: member.password })).resolves.toHaveProperty(
+			'loginId',
+		);
+	});
+
+	test('20 concurrent registrations of one email make exactly one member', async () => {
+		const { context } = harness.kit();
+		const { email } = nextIdentity();
+		const ids = await Promise.all(
+			Array.from({ length: 20 }, () =>
+				sendRegistrationCode(context, { email, phone: nextIdentity().phone, password: PASSWORD }),
+			),
+		);
+		const outcomes = await Promise.allSettled(
+			ids.map(({ registrationId }) => completeRegistration(context, { registrationId, code: GOOD_CODE })),
+		);
+
+		const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+		const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+		expect(winners).toHaveLength(1);
+		expect(losers).toHaveLength(19);
+		for (const loser of losers) expect(loser).toEqual(expect.objectContaining({ code: 'ALREADY_REGISTERED' }));
+		expect(losers[0]).toBeInstanceOf(OutcomeError);
+		expect(await harness.count(TABLES.members, 'email = $1', [email])).toBe(1);
+		expect(
+			await harness.count(TABLES.sessions, 'member_id = (SELECT id FROM tvm_members WHERE email = $1)', [email]),
+		).toBe(1);
+	}, 120_000); // 20 scrypt hashes at OWASP cost: slow on a busy machine
+});
