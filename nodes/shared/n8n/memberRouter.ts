@@ -20,6 +20,9 @@ export function memberServiceLocator(verifyOperations: string[]): INodePropertie
 	};
 }
 
+/** Operations that read neither the store nor Verify (e.g. the countries list). */
+export const STORE_FREE_OPERATIONS = ['listCountries'];
+
 export async function routeMemberOperation(
 	context: IExecuteFunctions,
 	operations: Record<string, MemberOperation>,
@@ -27,7 +30,9 @@ export async function routeMemberOperation(
 ): Promise<INodeExecutionData[][]> {
 	const operationName = context.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
-	const flowContext = await memberContextFor(context, { withVerify: verifyOperations.includes(operationName) });
+	const flowContext = STORE_FREE_OPERATIONS.includes(operationName)
+		? ({} as MemberFlowContext)
+		: await memberContextFor(context, { withVerify: verifyOperations.includes(operationName) });
 	return await runItems(context, (itemIndex) => operation.execute.call(context, flowContext, itemIndex), {
 		outputs: 2,
 		failureOutput: FAILURE_OUTPUT,

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/**
+ * The sample backend on a real n8n: builds and packs this package, installs the tarball into a fresh n8n user folder
+ * as a community package, imports the credentials and the webhook workflows, publishes them and starts n8n.
+ * Verify is the local sandbox unless Twilio credentials are given; members live in SQLite unless a PostgreSQL URL is.
+ * Used by `npm run demo` (scripts/demo.js) and by the end-to-end tests.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const runtime = require('./n8n-runtime');
+const { CREDENTIALS } = require('./build-workflows');
+
+const root = path.join(__dirname, '..');
+/** Workflows that serve webhooks. The Verify Service set-up workflow (manual trigger, real accounts) is not imported. */
+const WEBHOOK_WORKFLOWS = ['verify-api.json', 'member-register.json', 'member-login.json', 'passwordless-otp.json', 'demo-page.json'];
+const SANDBOX_SERVICE_SID = `VA${'a'.repeat(32)}`;
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+	if (result.status !== 0) {
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+	}
+	return result.stdout;
+}
+
+/** `npm run build` then `npm pack`: the same tarball a user would install from the registry. */
+function packPackage({ build = true, log }) {
+	if (build) {
+		log('building the package');
+		run('npm', ['run', 'build', '--silent']);
+	}
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'tvm-pack-'));
+	const output = run('npm', ['pack', '--silent', '--pack-destination', destination]);
+	return path.join(destination, output.trim().split('\n').pop());
+}
+
+function memberStoreData({ userFolder, postgresUrl, sessionSecret }) {
+	const shared = { sessionSecret, sessionLifetimeHours: 24 };
+	if (!postgresUrl) {
+		return { backend: 'sqlite', sqlitePath: path.join(userFolder, 'members.sqlite'), ...shared };
+	}
+	const url = new URL(postgresUrl);
+	return {
+		backend: 'postgres',
+		host: url.hostname,
+		port: Number(url.port || 5432),
+		database: url.pathname.slice(1) || 'postgres',
+		user: decodeURIComponent(url.username || 'postgres'),
+		password: decodeURIComponent(url.password || ''),
+		ssl: url.searchParams.get('sslmode') === 'require' ? 'verify' : 'disable',
+		...shared,
+	};
+}
+
+function writeCredentials(folder, { twilio, memberStore }) {
+	const file = path.join(folder, 'credentials.json');
+	const credentials = [
+		{ ...CREDENTIALS.twilioVerifyApi, type: 'twilioVerifyApi', data: twilio },
+		{ ...CREDENTIALS.memberStoreApi, type: 'memberStoreApi', data: memberStore },
+	];
+	fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+	return file;
+}
+
+/** Real Twilio without a service SID: create one Verify Service for the demo, with the package's own client. */
+async function createDemoService(twilio, log) {
+	const { getVerifyClient } = require(path.join(root, 'dist', 'nodes', 'shared', 'core', 'verify', 'client.js'));
+	const client = await getVerifyClient({ ...twilio, authType: 'authToken' });
+	const service = await client.createService({ friendlyName: 'n8n demo' });
+	log(`created Twilio Verify Service ${service.sid} ("n8n demo"); set TWILIO_VERIFY_SERVICE_SID=${service.sid} to reuse it`);
+	return String(service.sid);
+}
+
+/**
+ * @param {object} options
+ * @param {number} [options.port] n8n's port (a free one when omitted)
+ * @param {{accountSid: string, authToken: string, serviceSid?: string}} [options.twilio] real Twilio instead of the sandbox
+ * @param {string} [options.postgresUrl] PostgreSQL member store instead of SQLite
+ * @param {boolean} [options.logCodes] print the sandbox's codes
+ * @param {boolean} [options.build] build dist/ before packing (default true)
+ * @param {(line: string) => void} [options.log]
+ */
+async function startBackend(options = {}) {
+	const log = options.log ?? ((line) => process.stderr.write(`[backend] ${line}\n`));
+	const cleanups = [];
+	const stop = async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup();
+	};
+	try {
+		log('preparing n8n (installed once into a cache folder; the first time takes a few minutes)');
+		await runtime.ensureN8nInstalled();
+		const tarball = packPackage({ build: options.build !== false, log });
+
+		let sandbox;
+		let twilio;
+		if (options.twilio) {
+			const { accountSid, authToken } = options.twilio;
+			twilio = { accountSid, authType: 'authToken', authToken, baseUrl: 'https://verify.twilio.com' };
+			twilio.defaultServiceSid = options.twilio.serviceSid || (await createDemoService(twilio, log));
+		} else {
+			const { startSandbox } = require(path.join(root, 'test', 'sandbox'));
+			sandbox = await startSandbox({
+				port: options.sandboxPort ?? 0,
+				logCodes: options.logCodes ?? false,
+				services: [{ sid: SANDBOX_SERVICE_SID, FriendlyName: 'Sandbox Verify' }],
+			});
+			cleanups.push(() => sandbox.close());
+			twilio = {
+				accountSid: sandbox.accountSid,
+				authType: 'authToken',
+				authToken: sandbox.authToken,
+				baseUrl: sandbox.url,
+				defaultServiceSid: SANDBOX_SERVICE_SID,
+			};
+		}
+
+		const userFolder = runtime.createUserFolder('tvm-n8n-');
+		cleanups.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));
+		log(`installing ${path.basename(tarball)} as a community package`);
+		await runtime.installPackageTarball({ userFolder, tarball });
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+
+		const sessionSecret = require('node:crypto').randomBytes(32).toString('base64url');
+		const memberStore = memberStoreData({ userFolder, postgresUrl: options.postgresUrl, sessionSecret });
+		const credentialsFile = writeCredentials(userFolder, { twilio, memberStore });
+		log('importing credentials and workflows');
+		await runtime.importCredentials({ userFolder, file: credentialsFile });
+		fs.rmSync(credentialsFile);
+
+		const workflowFolder = path.join(userFolder, 'import-workflows');
+		fs.mkdirSync(workflowFolder);
+		for (const file of WEBHOOK_WORKFLOWS) fs.copyFileSync(path.join(root, 'workflows', file), path.join(workflowFolder, file));
+		const published = await runtime.importWorkflows({ userFolder, dir: workflowFolder });
+		log(`published ${published.length} workflows`);
+
+		log('starting n8n');
+		const n8n = await runtime.startN8n({
+			userFolder,
+			port: options.port,
+			waitForWebhook: ['countries', { path: 'otp/login', method: 'POST' }, 'demo'],
+			timeoutMs: 180_000,
+		});
+		cleanups.push(() => n8n.stop());
+		return { n8n, sandbox, userFolder, webhookUrl: n8n.webhookUrl, demoUrl: `${n8n.webhookUrl}demo`, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+module.exports = { startBackend, SANDBOX_SERVICE_SID, WEBHOOK_WORKFLOWS };
