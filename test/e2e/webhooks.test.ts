@@ -1,0 +1,220 @@
+/**
+ * Every row of the webhook contract (design section 7), over HTTP, against a real n8n 2.x running the packed package
+ * and the sample workflows, with the Verify sandbox in this process and a SQLite member store.
+ */
+import { BACKEND_START_TIMEOUT, client, startSampleBackend } from './backend';
+
+let backend: Awaited<ReturnType<typeof startSampleBackend>>;
+let call: ReturnType<typeof client>;
+/** Registered first, logged into last: by then the per-phone resend cool-down (30 s by default) has passed. */
+let sessionMember: { phone: string; password: string; registeredAt: number };
+
+beforeAll(async () => {
+	backend = await startSampleBackend();
+	call = client(backend.webhookUrl);
+	sessionMember = { ...(await registered('session@example.com')), registeredAt: Date.now() };
+}, BACKEND_START_TIMEOUT);
+
+afterAll(async () => {
+	await backend?.stop();
+}, 60_000);
+
+/** Phones in the same US range, one per scenario: the per-phone cool-down must not couple scenarios. */
+let nextPhone = 2000;
+const newPhone = () => `+1415555${nextPhone++}`;
+const code = (phone: string) => backend.sandbox.lastCode(phone)!;
+const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
+const errorBody = (errorCode: string) => ({ error: { code: errorCode, message: expect.any(String) } });
+
+async function registered(email: string, password = 'correct horse battery', phone = newPhone()) {
+	const sent = await call('POST', 'register/send-code', { email, password, phone });
+	expect(sent.status).toBe(200);
+	const done = await call('POST', 'register', { registrationId: sent.body.registrationId, code: code(phone) });
+	expect(done.status).toBe(201);
+	return { phone, password, ...done.body };
+}
+
+describe('GET countries', () => {
+	it('lists countries sorted by label', async () => {
+		const { status, body } = await call('GET', 'countries');
+		expect(status).toBe(200);
+		expect(body).toContainEqual(expect.objectContaining({ value: 'US', alpha3: 'USA', dialCode: '+1' }));
+		const labels = body.map((country: { label: string }) => country.label);
+		expect(labels).toEqual([...labels].sort((a: string, b: string) => a.localeCompare(b, 'en')));
+	});
+});
+
+describe('POST verify/send and verify/check', () => {
+	it('sends a code and approves it', async () => {
+		const phone = newPhone();
+		expect(await call('POST', 'verify/send', { phone: phone.slice(2), country: 'US', channel: 'call' })).toEqual({
+			status: 200,
+			body: { status: 'pending', to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'call' },
+		});
+		expect(await call('POST', 'verify/check', { phone, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 200, body: { status: 'approved' } });
+		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
+	});
+
+	it('refuses an invalid phone with 400 and too many sends with 429', async () => {
+		expect(await call('POST', 'verify/send', { phone: '12345' })).toEqual({ status: 400, body: errorBody('INVALID_PHONE') });
+		const phone = newPhone();
+		for (let i = 0; i < 5; i++) expect((await call('POST', 'verify/send', { phone })).status).toBe(200);
+		expect(await call('POST', 'verify/send', { phone })).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+	});
+
+	it('answers 429 TOO_MANY_ATTEMPTS after five wrong codes and 410 once the code expired', async () => {
+		const phone = newPhone();
+		await call('POST', 'verify/send', { phone });
+		for (let i = 0; i < 5; i++) expect((await call('POST', 'verify/check', { phone, code: wrong(code(phone)) })).status).toBe(401);
+		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 429, body: errorBody('TOO_MANY_ATTEMPTS') });
+
+		const later = newPhone();
+		await call('POST', 'verify/send', { phone: later });
+		backend.sandbox.advanceTime(11 * 60 * 1000);
+		expect(await call('POST', 'verify/check', { phone: later, code: code(later) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
+	});
+});
+
+describe('register', () => {
+	it('registers in two steps and answers 201 with a session', async () => {
+		const phone = newPhone();
+		const sent = await call('POST', 'register/send-code', { email: 'Reg.One@Example.com', password: 'correct horse battery', phone, channel: 'sms' });
+		expect(sent).toEqual({ status: 200, body: { registrationId: expect.any(String), to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' } });
+		const done = await call('POST', 'register', { registrationId: sent.body.registrationId, code: code(phone) });
+		expect(done.status).toBe(201);
+		expect(done.body).toEqual({
+			member: { id: expect.any(String), email: 'reg.one@example.com', phone: `+1 ••• ••• ${phone.slice(-4)}`, status: 'active', createdAt: expect.any(String) },
+			sessionToken: expect.any(String),
+			expiresAt: expect.any(String),
+		});
+		expect(JSON.stringify(done.body)).not.toMatch(/scrypt|correct horse/);
+	});
+
+	it('refuses bad input, weak passwords, invalid phones and taken emails', async () => {
+		expect(await call('POST', 'register/send-code', { email: 'not-an-email', password: 'correct horse battery', phone: newPhone() })).toEqual({
+			status: 400,
+			body: errorBody('INVALID_INPUT'),
+		});
+		expect(await call('POST', 'register/send-code', { email: 'weak@example.com', password: 'short', phone: newPhone() })).toEqual({
+			status: 400,
+			body: errorBody('WEAK_PASSWORD'),
+		});
+		expect(await call('POST', 'register/send-code', { email: 'phone@example.com', password: 'correct horse battery', phone: '999' })).toEqual({
+			status: 400,
+			body: errorBody('INVALID_PHONE'),
+		});
+		await registered('taken@example.com');
+		expect(await call('POST', 'register/send-code', { email: 'taken@example.com', password: 'correct horse battery', phone: newPhone() })).toEqual({
+			status: 409,
+			body: errorBody('ALREADY_REGISTERED'),
+		});
+	});
+
+	it('resends by voice call, refuses a resend inside the cool-down, and 404s an unknown registration', async () => {
+		const phone = newPhone();
+		const sent = await call('POST', 'register/send-code', { email: 'resend@example.com', password: 'correct horse battery', phone });
+		const resent = await call('POST', 'register/resend', { registrationId: sent.body.registrationId, channel: 'call' });
+		expect(resent).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+		expect(await call('POST', 'register/resend', { registrationId: 'no-such-registration-id-000000' })).toMatchObject({ status: 404 });
+	});
+
+	it('answers 410 EXPIRED when the code expired before the registration was completed', async () => {
+		const phone = newPhone();
+		const sent = await call('POST', 'register/send-code', { email: 'late@example.com', password: 'correct horse battery', phone });
+		backend.sandbox.advanceTime(11 * 60 * 1000);
+		expect(await call('POST', 'register', { registrationId: sent.body.registrationId, code: code(phone) })).toEqual({
+			status: 410,
+			body: errorBody('EXPIRED'),
+		});
+	});
+
+	it('refuses a wrong code with 401 and the reuse of a used registration', async () => {
+		const phone = newPhone();
+		const sent = await call('POST', 'register/send-code', { email: 'reuse@example.com', password: 'correct horse battery', phone });
+		const registrationId = sent.body.registrationId;
+		expect(await call('POST', 'register', { registrationId, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		expect((await call('POST', 'register', { registrationId, code: code(phone) })).status).toBe(201);
+		const reused = await call('POST', 'register', { registrationId, code: code(phone) });
+		expect([404, 409, 410]).toContain(reused.status);
+		expect(reused.body.error.code).toEqual(expect.any(String));
+	});
+});
+
+describe('passwordless OTP', () => {
+	it('creates the member on the first login and finds it on the next', async () => {
+		const phone = newPhone();
+		expect(await call('POST', 'otp/send', { phone, channel: 'sms' })).toEqual({ status: 200, body: { to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' } });
+		expect(await call('POST', 'otp/login', { phone, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		const first = await call('POST', 'otp/login', { phone, code: code(phone) });
+		expect(first).toEqual({
+			status: 200,
+			body: {
+				member: expect.objectContaining({ email: `${phone.slice(1)}@members.example.com`, status: 'active' }),
+				sessionToken: expect.any(String),
+				expiresAt: expect.any(String),
+				created: true,
+			},
+		});
+		expect(await call('POST', 'otp/send', { phone: 'garbage' })).toEqual({ status: 400, body: errorBody('INVALID_PHONE') });
+		expect(await call('POST', 'otp/send', { phone })).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+	});
+
+	it('answers 410 EXPIRED when Verify says the code expired', async () => {
+		const phone = newPhone();
+		await call('POST', 'otp/send', { phone });
+		backend.sandbox.advanceTime(11 * 60 * 1000);
+		expect(await call('POST', 'otp/login', { phone, code: code(phone) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
+	});
+});
+
+describe('GET demo', () => {
+	it('serves the demo page', async () => {
+		const page = await call('GET', 'demo');
+		expect(page.status).toBe(200);
+		expect(page.body).toContain('<title>Phone-verified sign-up');
+	});
+});
+
+describe('login, me, logout', () => {
+	it('refuses a login code while the phone\'s resend cool-down runs', async () => {
+		const member = await registered('login@example.com');
+		const sent = await call('POST', 'login/send-code', { email: 'login@example.com', password: member.password });
+		// The registration code went to this phone moments ago: the per-phone cool-down applies to logins too.
+		expect(sent).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+	});
+
+	it('completes a login, serves me and logs out', async () => {
+		const member = sessionMember;
+		const coolDownLeft = member.registeredAt + 31_000 - Date.now();
+		if (coolDownLeft > 0) await new Promise((resolve) => setTimeout(resolve, coolDownLeft));
+		const sent = await call('POST', 'login/send-code', { email: 'session@example.com', password: member.password, channel: 'sms' });
+		expect(sent).toEqual({ status: 200, body: { loginId: expect.any(String), to: `+1 ••• ••• ${member.phone.slice(-4)}`, channel: 'sms' } });
+		expect(await call('POST', 'login', { loginId: sent.body.loginId, code: wrong(code(member.phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		const login = await call('POST', 'login', { loginId: sent.body.loginId, code: code(member.phone) });
+		expect(login.status).toBe(200);
+		expect(login.body).toEqual({ member: expect.objectContaining({ email: 'session@example.com' }), sessionToken: expect.any(String), expiresAt: expect.any(String) });
+		expect((await call('POST', 'login', { loginId: sent.body.loginId, code: code(member.phone) })).status).toBeGreaterThanOrEqual(400);
+
+		const token = login.body.sessionToken;
+		expect(await call('GET', 'me', undefined, token)).toEqual({ status: 200, body: { member: expect.objectContaining({ email: 'session@example.com' }) } });
+		expect(await call('POST', 'logout', undefined, token)).toEqual({ status: 200, body: { ok: true } });
+		expect(await call('GET', 'me', undefined, token)).toEqual({ status: 401, body: errorBody('INVALID_SESSION') });
+		expect(await call('POST', 'logout', undefined, token)).toEqual({ status: 401, body: errorBody('INVALID_SESSION') });
+		expect(await call('GET', 'me')).toEqual({ status: 401, body: errorBody('INVALID_SESSION') });
+		expect(await call('GET', 'me', undefined, `${token.slice(0, -4)}AAAA`)).toEqual({ status: 401, body: errorBody('INVALID_SESSION') });
+	}, 60_000);
+
+	it('gives an unknown email and a wrong password the same answer, and locks after five wrong passwords', async () => {
+		await registered('lock@example.com');
+		const unknown = await call('POST', 'login/send-code', { email: 'nobody@example.com', password: 'whatever password' });
+		const wrongPassword = await call('POST', 'login/send-code', { email: 'lock@example.com', password: 'wrong password 1' });
+		expect(unknown).toEqual({ status: 401, body: errorBody('INVALID_CREDENTIALS') });
+		expect(wrongPassword).toEqual(unknown);
+		for (let i = 2; i <= 4; i++) {
+			expect((await call('POST', 'login/send-code', { email: 'lock@example.com', password: `wrong password ${i}` })).status).toBe(401);
+		}
+		expect(await call('POST', 'login/send-code', { email: 'lock@example.com', password: 'wrong password 5' })).toEqual({ status: 423, body: errorBody('LOCKED') });
+		expect(await call('POST', 'login/send-code', { email: 'lock@example.com', password: 'correct horse battery' })).toEqual({ status: 423, body: errorBody('LOCKED') });
+	}, 60_000);
+});
