@@ -449,19 +449,35 @@ async function importCredentials({ userFolder, file }) {
  */
 async function importWorkflows({ userFolder, dir, publish = true }) {
 	dir = path.resolve(dir);
+	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
 	// n8n itself reports success for a missing or empty folder.
-	if (!fs.existsSync(dir) || !fs.readdirSync(dir).some((name) => name.endsWith('.json'))) {
-		throw new Error(`no workflow *.json files in ${dir}`);
-	}
+	if (files.length === 0) throw new Error(`no workflow *.json files in ${dir}`);
 	await runN8nCli({ userFolder, args: ['import:workflow', '--separate', `--input=${dir}`] });
-	return publish ? publishAllWorkflows({ userFolder }) : [];
+	if (!publish) return [];
+	// Workflows that carry their id (as exports do) are published by it; that
+	// saves asking n8n for the list (each n8n command takes ~2 s to boot).
+	const ids = files.map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).id);
+	if (ids.every((id) => typeof id === 'string' && id !== '')) {
+		await publishWorkflows({ userFolder, ids });
+		return ids;
+	}
+	return publishAllWorkflows({ userFolder });
 }
 
 /**
- * Publishes every unpublished workflow of the user folder. Import always
- * leaves workflows unpublished (its --activeState=fromJson needs queue mode),
- * and `update:workflow --all --active=true` is refused by 2.x, so this is
- * `publish:workflow --id=<id>` once per workflow.
+ * `n8n publish:workflow --id=<id>`, once per id: 2.x has no bulk form
+ * (`update:workflow --all --active=true` is refused), and import always leaves
+ * workflows unpublished (its --activeState=fromJson needs queue mode). A
+ * workflow without a trigger (manual only) publishes without complaint.
+ */
+async function publishWorkflows({ userFolder, ids }) {
+	for (const id of ids) {
+		await runN8nCli({ userFolder, args: ['publish:workflow', `--id=${id}`] });
+	}
+}
+
+/**
+ * Publishes every unpublished workflow of the user folder.
  * @returns {Promise<string[]>}
  */
 async function publishAllWorkflows({ userFolder }) {
@@ -470,9 +486,7 @@ async function publishAllWorkflows({ userFolder }) {
 		.split('\n')
 		.map((line) => line.trim())
 		.filter((line) => /^[\w-]+$/.test(line));
-	for (const id of ids) {
-		await runN8nCli({ userFolder, args: ['publish:workflow', `--id=${id}`] });
-	}
+	await publishWorkflows({ userFolder, ids });
 	return ids;
 }
 
@@ -570,20 +584,25 @@ function normaliseWebhookProbes(waitForWebhook) {
 }
 
 /**
- * Whether a production webhook is registered, without running its workflow:
- * a CORS pre-flight (OPTIONS with an Origin header) makes n8n look up the
- * path's registered methods: 204 with Access-Control-Allow-Methods when it is
- * registered, 404 when not. (Without an Origin header n8n answers 204 to any
+ * Whether a production webhook answers, without running its workflow. A CORS
+ * pre-flight (OPTIONS with an Origin header) makes n8n look the path up: 404
+ * when no workflow registered it, else 204 with Access-Control-Allow-Methods.
+ * With Access-Control-Request-Method it also resolves that method's webhook
+ * in the active workflows, which fails for a moment after start-up while the
+ * database already lists the path; so: ask for the methods first, then probe
+ * the wanted one (or the first). (Without Origin, n8n answers 204 to any
  * OPTIONS, registered or not.)
  */
 async function isWebhookRegistered(url, method) {
-	const answer = await probe(url, {
-		method: 'OPTIONS',
-		headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': method || 'GET' },
-	});
-	if (answer?.status !== 204) return false;
-	const allowed = String(answer.headers['access-control-allow-methods'] || '').split(/\s*,\s*/);
-	return !method || allowed.includes(method.toUpperCase());
+	const preflight = (headers) => probe(url, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1', ...headers } });
+	const listed = await preflight({});
+	if (listed?.status !== 204) return false;
+	const allowed = String(listed.headers['access-control-allow-methods'] || '')
+		.split(/\s*,\s*/)
+		.filter((name) => name && name !== 'OPTIONS');
+	const wanted = method ? method.toUpperCase() : allowed[0];
+	if (!allowed.includes(wanted)) return false;
+	return (await preflight({ 'Access-Control-Request-Method': wanted }))?.status === 204;
 }
 
 /**
@@ -643,13 +662,14 @@ async function startN8n({
 
 	async function stop() {
 		runningGroups.delete(child.pid);
-		if (hasExited()) return;
-		signalGroup(child.pid, 'SIGTERM');
-		// n8n gives running executions N8N_GRACEFUL_SHUTDOWN_TIMEOUT (10 s) to end.
-		const killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(killer);
-		// The runner may outlive n8n by a moment; make sure the group is gone.
+		if (!hasExited()) {
+			signalGroup(child.pid, 'SIGTERM');
+			// n8n gives running executions N8N_GRACEFUL_SHUTDOWN_TIMEOUT (10 s) to end.
+			const killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(killer);
+		}
+		// The task runner may outlive n8n by a moment; make sure the group is gone.
 		signalGroup(child.pid, 'SIGKILL');
 		output.stopEcho();
 	}
@@ -789,6 +809,7 @@ module.exports = {
 	installPackageTarball,
 	importCredentials,
 	importWorkflows,
+	publishWorkflows,
 	publishAllWorkflows,
 	listNodeTypes,
 	runN8nCli,

@@ -6,6 +6,7 @@ interface Backend {
 	demoUrl: string;
 	sandbox: Sandbox;
 	n8n: { logs(): string; logFile: string };
+	userFolder: string;
 	stop(): Promise<void>;
 }
 
