@@ -9,7 +9,7 @@ export class MemberStoreApi implements ICredentialType {
 
 	displayName = 'Member Store API';
 
-	icon: Icon = 'file:../icons/member.svg';
+	icon: Icon = { light: 'file:../icons/member.svg', dark: 'file:../icons/member.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-twilio-verify/n8n-nodes-twilio-verify#member-store-credential';
 

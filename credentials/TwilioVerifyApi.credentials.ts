@@ -5,7 +5,7 @@ export class TwilioVerifyApi implements ICredentialType {
 
 	displayName = 'Twilio Verify API';
 
-	icon: Icon = 'file:../icons/verify.svg';
+	icon: Icon = { light: 'file:../icons/verify.svg', dark: 'file:../icons/verify.dark.svg' };
 
 	documentationUrl = 'https://www.twilio.com/docs/verify/api';
 

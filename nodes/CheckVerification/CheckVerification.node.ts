@@ -10,7 +10,7 @@ export class CheckVerification implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Check Verification',
 		name: 'checkVerification',
-		icon: 'file:../../icons/verify.svg',
+		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["checkBy"] === "verificationSid" ? "by verification SID" : "by recipient"}}',

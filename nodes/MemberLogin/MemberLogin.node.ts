@@ -12,7 +12,7 @@ export class MemberLogin implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Member Login',
 		name: 'memberLogin',
-		icon: 'file:../../icons/member.svg',
+		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -10,7 +10,7 @@ export class SendVerification implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Send Verification',
 		name: 'sendVerification',
-		icon: 'file:../../icons/verify.svg',
+		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

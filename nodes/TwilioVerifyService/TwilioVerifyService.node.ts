@@ -12,7 +12,7 @@ export class TwilioVerifyService implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Twilio Verify Service',
 		name: 'twilioVerifyService',
-		icon: 'file:../../icons/verify.svg',
+		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -61,6 +61,25 @@ export function readSid(context: IExecuteFunctions, name: string, itemIndex: num
 	return String(context.getNodeParameter(name, itemIndex)).trim();
 }
 
+/** The Operation selector every resource of this node shares: create, delete, get, get many, update. */
+export function crudOperationProperty(resource: string, label: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'get',
+		options: [
+			{ name: 'Create', value: 'create', action: `Create a ${label}` },
+			{ name: 'Delete', value: 'delete', action: `Delete a ${label}` },
+			{ name: 'Get', value: 'get', action: `Get a ${label}` },
+			{ name: 'Get Many', value: 'getAll', action: `Get many ${label}s` },
+			{ name: 'Update', value: 'update', action: `Update a ${label}` },
+		],
+	};
+}
+
 export function deleted(sid: string): IDataObject {
 	return { deleted: true, sid };
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { crudOperationProperty } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -9,21 +10,7 @@ import * as update from './update.operation';
 export const operations = { create, delete: del, get, getAll, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['bucket'] } },
-		default: 'get',
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a rate limit bucket' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a rate limit bucket' },
-			{ name: 'Get', value: 'get', action: 'Get a rate limit bucket' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many rate limit buckets' },
-			{ name: 'Update', value: 'update', action: 'Update a rate limit bucket' },
-		],
-	},
+	crudOperationProperty('bucket', 'rate limit bucket'),
 	...create.description,
 	...del.description,
 	...get.description,
