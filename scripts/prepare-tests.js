@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Runs before `npm test` (npm's pretest): makes sure what the tests need is there, so `npm ci && npm test` works on a
- * fresh machine: a built dist/ (end-to-end tests install the packed package into a real n8n), PostgreSQL on loopback
- * (member store tests never mock it), and Debian's Chromium for the browser test.
+ * fresh machine: a built dist/ (end-to-end tests install the packed package into a real n8n), that n8n itself (installed
+ * once into a cache folder, so its minutes-long first install shows here rather than inside a test's time-out),
+ * PostgreSQL on loopback (member store tests never mock it), and Debian's Chromium for the browser test.
  */
 const { execSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -52,10 +53,16 @@ function build() {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+async function ensureN8n() {
+	log('making sure the n8n runtime for the end-to-end tests is installed');
+	await require('./n8n-runtime').ensureN8nInstalled();
+}
+
 (async () => {
 	await ensurePostgres();
 	ensureChromium();
 	build();
+	await ensureN8n();
 })().catch((error) => {
 	log(error.stack || String(error));
 	process.exit(1);
