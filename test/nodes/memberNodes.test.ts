@@ -159,6 +159,23 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		expect((await login('complete', { body: { loginId, code } })).failure[0]).toMatchObject({ ok: false });
 	});
 
+	it('deletes ended sessions with Delete Expired Data, and never members', async () => {
+		const { sessionToken } = (await registerAlice()).success[0];
+		await login('logout', { headers: { authorization: `Bearer ${sessionToken}` } });
+		const purge = (olderThanHours: number) => call(new MemberRegister(), 'purgeExpired', {}, { olderThanHours });
+		// The session ended seconds ago: a one-hour threshold keeps it.
+		expect((await purge(1)).success[0]).toMatchObject({ ok: true, deleted: { sessions: 0 } });
+		const rows = async (table: string) => (await backend.query(store, `SELECT COUNT(*) AS n FROM ${table}`))[0].n;
+		expect(Number(await rows('tvm_sessions'))).toBe(1);
+		expect(Number(await rows('tvm_members'))).toBe(1);
+		const refused = await runNode({
+			nodeType: new MemberRegister(),
+			parameters: { operation: 'purgeExpired', olderThanHours: 0 } as never,
+			credentials: credentials(),
+		});
+		expect(refused.error?.message).toBe('Older Than must be at least 1 hour.');
+	});
+
 	it('lists countries for a dropdown', async () => {
 		const { success } = await call(new MemberRegister(), 'listCountries', {});
 		expect(success[0].countries).toContainEqual({ label: 'France', value: 'FR', alpha3: 'FRA', dialCode: '+33' });

@@ -1,8 +1,8 @@
-/** Approving and blocking members, for the workflow builder's own admin workflows. */
-import { OutcomeError } from '../errors';
+/** Approving and blocking members, and clearing out ended records, for the workflow builder's own admin workflows. */
+import { ConfigurationError, OutcomeError } from '../errors';
 import { type StoreContext, resolveStoreContext } from './context';
 import { readEmail, readId } from './input';
-import type { MemberQueries, MemberRecord } from './types';
+import type { MemberQueries, MemberRecord, PurgeResult } from './types';
 import { type MemberView, toMemberView } from './view';
 
 /** Exactly one of the two. */
@@ -30,6 +30,22 @@ export async function blockMember(context: StoreContext, selector: MemberSelecto
 		return blocked;
 	});
 	return toMemberView(member);
+}
+
+/** Shortest age of a record that may be deleted: well past every limit window (10 minutes) and code lifetime. */
+const MIN_PURGE_AGE_HOURS = 1;
+
+/**
+ * Deletes challenges and sessions that ended (expired, used or revoked) more than `olderThanHours` ago, and send
+ * counters idle for that long. Members are never deleted. Run it from a scheduled workflow to keep the store small.
+ */
+export async function purgeExpiredRecords(context: StoreContext, options: { olderThanHours: number }): Promise<PurgeResult> {
+	const { store, now } = resolveStoreContext(context);
+	const hours = Number(options?.olderThanHours);
+	if (!Number.isFinite(hours) || hours < MIN_PURGE_AGE_HOURS) {
+		throw new ConfigurationError('INVALID_PURGE_AGE', `Older Than must be at least ${MIN_PURGE_AGE_HOURS} hour.`);
+	}
+	return await store.purgeExpired(new Date(now().getTime() - hours * 3_600_000));
 }
 
 type Lookup = { by: 'id'; memberId: string } | { by: 'email'; email: string };

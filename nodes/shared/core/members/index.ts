@@ -3,7 +3,7 @@
  * `openStore`, build a context `{ store, gateway, serviceSid, sessionSecret, policy?, now? }`, call a flow per item,
  * and route OutcomeError as data.
  */
-export { approveMember, blockMember, type MemberSelector } from './admin';
+export { approveMember, blockMember, purgeExpiredRecords, type MemberSelector } from './admin';
 export {
 	type MemberFlowContext,
 	type SessionContext,
