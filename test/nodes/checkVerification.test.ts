@@ -87,6 +87,7 @@ describe('Check Verification', () => {
 		]);
 		expect(outputs[0]).toHaveLength(0);
 		expect(jsonOf(outputs[1]).map((item) => (item.error as { code: string }).code)).toEqual(['INVALID_PHONE', 'INVALID_CODE', 'INVALID_CODE']);
+		for (const item of jsonOf(outputs[1])) expect(item).toMatchObject({ ok: false, approved: false });
 		expect(outputs[1].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(sandbox.requests.length).toBe(before);
 	});

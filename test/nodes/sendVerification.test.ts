@@ -88,6 +88,11 @@ describe('Send Verification: send', () => {
 		expect(sandbox.lastCode('+14155552672')).toBeUndefined();
 	});
 
+	it('stops on a Channel Configuration that is not a JSON object', async () => {
+		const { error } = await send({ phone: '+14155552671', sendOptions: { channelConfiguration: '{not json' } });
+		expect(error?.message).toBe('Channel Configuration must be a JSON object');
+	});
+
 	it('refuses invalid phones with INVALID_PHONE before any request reaches Twilio', async () => {
 		const before = sandbox.requests.length;
 		const { outputs } = await send({ phone: '={{ $json.phone }}' }, [{ phone: '12' }, { phone: 'abc' }, { phone: '+1555' }]);

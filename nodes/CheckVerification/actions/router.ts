@@ -9,6 +9,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await runItems(this, (itemIndex) => check.execute.call(this, client, itemIndex), {
 		outputs: 2,
 		failureOutput: check.NOT_APPROVED_OUTPUT,
+		failureFields: { approved: false },
 		concurrency: readConcurrency(this),
 	});
 }

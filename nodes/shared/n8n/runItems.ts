@@ -17,6 +17,8 @@ export interface RunItemsOptions {
 	failureOutput?: number;
 	/** items handled at the same time */
 	concurrency?: number;
+	/** added to every outcome item, e.g. `{ approved: false }` on Check Verification's Not Approved output */
+	failureFields?: IDataObject;
 }
 
 export const DEFAULT_CONCURRENCY = 10;
@@ -77,7 +79,8 @@ export async function runItems(
 			}
 		} catch (error) {
 			if (error instanceof OutcomeError) {
-				placed[itemIndex] = [{ output: failureOutput, item: { json: outcomeJson(error), pairedItem } }];
+				const json = { ...outcomeJson(error), ...options.failureFields };
+				placed[itemIndex] = [{ output: failureOutput, item: { json, pairedItem } }];
 				return;
 			}
 			const nodeError = toNodeError(context.getNode(), error, itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { OutcomeError } from '../../../shared/core/errors';
+import { ConfigurationError } from '../../../shared/core/errors';
 import { maskRecipient } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { VerifyChannel } from '../../../shared/core/verify/types';
@@ -119,11 +119,19 @@ function toRecord(collection: NameValues | undefined): Record<string, string> | 
 	return entries.length ? Object.fromEntries(entries.map((entry) => [entry.name, entry.value])) : undefined;
 }
 
+/** Channel Configuration is set by the workflow builder: a malformed one is a setup mistake, not an outcome. */
 function parseJsonObject(value: unknown): Record<string, unknown> | undefined {
 	if (value === undefined || value === '' || value === null) return undefined;
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			parsed = undefined; // reported just below
+		}
+	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new OutcomeError('INVALID_INPUT', 'Channel Configuration must be a JSON object.');
+		throw new ConfigurationError('INVALID_CHANNEL_CONFIGURATION', 'Channel Configuration must be a JSON object');
 	}
 	return parsed as Record<string, unknown>;
 }
