@@ -81,6 +81,7 @@ async function createDemoService(twilio, log) {
  * @param {string} [options.postgresUrl] PostgreSQL member store instead of SQLite
  * @param {boolean} [options.logCodes] print the sandbox's codes
  * @param {boolean} [options.build] build dist/ before packing (default true)
+ * @param {Record<string, object>} [options.extraWorkflows] more workflows to import and publish, by file name
  * @param {(line: string) => void} [options.log]
  */
 async function startBackend(options = {}) {
@@ -133,6 +134,9 @@ async function startBackend(options = {}) {
 		const workflowFolder = path.join(userFolder, 'import-workflows');
 		fs.mkdirSync(workflowFolder);
 		for (const file of WEBHOOK_WORKFLOWS) fs.copyFileSync(path.join(root, 'workflows', file), path.join(workflowFolder, file));
+		for (const [file, workflow] of Object.entries(options.extraWorkflows ?? {})) {
+			fs.writeFileSync(path.join(workflowFolder, file), JSON.stringify(workflow));
+		}
 		const published = await runtime.importWorkflows({ userFolder, dir: workflowFolder });
 		log(`published ${published.length} workflows`);
 

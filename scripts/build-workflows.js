@@ -316,6 +316,44 @@ function demoPageWorkflow() {
 	};
 }
 
+/**
+ * The register endpoints with **New Members: Wait for Approval**, under `<prefix>`, plus an admin endpoint that approves
+ * a member by email. Not a sample of its own (an admin endpoint needs authentication in real use): the end-to-end
+ * tests import it next to the samples to drive the 202 / NOT_APPROVED / approve path over HTTP.
+ */
+function manualApprovalWorkflow(prefix) {
+	const name = `Members: register with manual approval (${prefix})`;
+	const register = (operation, nodeName, parameters = {}) => ({
+		name: nodeName,
+		type: 'memberRegister',
+		credentials: memberCredentials,
+		parameters: { operation, serviceSid: service, ...parameters },
+	});
+	return assemble(name, [], [
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}register/send-code`,
+			row: 0,
+			node: register('sendCode', 'Send Registration Code'),
+			success: '{ registrationId: $json.registrationId, to: $json.to, channel: $json.channel }',
+		}),
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}register`,
+			row: 1,
+			node: register('complete', 'Complete Registration', { approval: 'manual' }),
+			success: `$json.pendingApproval ? { member: $json.member } : ${sessionBody}`,
+		}),
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}admin/approve`,
+			row: 2,
+			node: register('approve', 'Approve Member', { findBy: 'email', email: '={{ $json.body.email }}' }),
+			success: '{ member: $json.member }',
+		}),
+	]);
+}
+
 function serviceSetupWorkflow() {
 	const name = 'Setup: create a Twilio Verify Service';
 	const trigger = {
@@ -373,4 +411,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { buildAll, CREDENTIALS };
+module.exports = { buildAll, manualApprovalWorkflow, CREDENTIALS };

@@ -12,15 +12,15 @@ interface Backend {
 
 // Plain-JS launcher shared with `npm run demo`.
 const { startBackend } = require('../../scripts/backend') as {
-	startBackend(options: { build?: boolean; log?: (line: string) => void }): Promise<Backend>;
+	startBackend(options: { build?: boolean; log?: (line: string) => void; extraWorkflows?: Record<string, object> }): Promise<Backend>;
 };
 
 /** Installing n8n the first time takes minutes; later starts take about half a minute. */
 export const BACKEND_START_TIMEOUT = 15 * 60 * 1000;
 
-export async function startSampleBackend(): Promise<Backend> {
+export async function startSampleBackend(extraWorkflows?: Record<string, object>): Promise<Backend> {
 	// `npm test` builds dist/ in its pretest step; pack what was built.
-	return await startBackend({ build: false, log: () => undefined });
+	return await startBackend({ build: false, log: () => undefined, extraWorkflows });
 }
 
 export interface Answer {

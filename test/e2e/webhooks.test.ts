@@ -8,11 +8,20 @@ let backend: Awaited<ReturnType<typeof startSampleBackend>>;
 let call: ReturnType<typeof client>;
 /** Registered first, logged into last: by then the per-phone resend cool-down (30 s by default) has passed. */
 let sessionMember: { phone: string; password: string; registeredAt: number };
+/** A registration started first and resent last, for the same reason. */
+let pendingResend: { registrationId: string; phone: string; sentAt: number };
+
+const { manualApprovalWorkflow } = require('../../scripts/build-workflows') as {
+	manualApprovalWorkflow(prefix: string): object;
+};
 
 beforeAll(async () => {
-	backend = await startSampleBackend();
+	backend = await startSampleBackend({ 'manual-approval.json': manualApprovalWorkflow('approval/') });
 	call = client(backend.webhookUrl);
 	sessionMember = { ...(await registered('session@example.com')), registeredAt: Date.now() };
+	const phone = newPhone();
+	const sent = await call('POST', 'register/send-code', { email: 'resend-later@example.com', password: 'correct horse battery', phone });
+	pendingResend = { registrationId: sent.body.registrationId, phone, sentAt: Date.now() };
 }, BACKEND_START_TIMEOUT);
 
 afterAll(async () => {
@@ -111,7 +120,7 @@ describe('register', () => {
 		});
 	});
 
-	it('resends by voice call, refuses a resend inside the cool-down, and 404s an unknown registration', async () => {
+	it('refuses a resend inside the cool-down, and 404s an unknown registration', async () => {
 		const phone = newPhone();
 		const sent = await call('POST', 'register/send-code', { email: 'resend@example.com', password: 'correct horse battery', phone });
 		const resent = await call('POST', 'register/resend', { registrationId: sent.body.registrationId, channel: 'call' });
@@ -138,6 +147,26 @@ describe('register', () => {
 		const reused = await call('POST', 'register', { registrationId, code: code(phone) });
 		expect([404, 409, 410]).toContain(reused.status);
 		expect(reused.body.error.code).toEqual(expect.any(String));
+	});
+});
+
+describe('register with manual approval', () => {
+	it('answers 202 with a pending member, refuses its login until approved, then lets it through', async () => {
+		const phone = newPhone();
+		const sent = await call('POST', 'approval/register/send-code', { email: 'pending@example.com', password: 'correct horse battery', phone });
+		const done = await call('POST', 'approval/register', { registrationId: sent.body.registrationId, code: code(phone) });
+		expect(done).toEqual({ status: 202, body: { member: expect.objectContaining({ email: 'pending@example.com', status: 'pending_approval' }) } });
+
+		const credentials = { email: 'pending@example.com', password: 'correct horse battery' };
+		expect(await call('POST', 'login/send-code', credentials)).toEqual({ status: 403, body: errorBody('NOT_APPROVED') });
+		expect(await call('POST', 'approval/admin/approve', { email: 'pending@example.com' })).toEqual({
+			status: 200,
+			body: { member: expect.objectContaining({ status: 'active' }) },
+		});
+		// Approved: the status check passes and only the phone's resend cool-down (the registration code went out
+		// seconds ago) stands between the member and a login code.
+		expect(await call('POST', 'login/send-code', credentials)).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+		expect(await call('POST', 'approval/admin/approve', { email: 'nobody@example.com' })).toEqual({ status: 404, body: errorBody('NOT_FOUND') });
 	});
 });
 
@@ -216,5 +245,17 @@ describe('login, me, logout', () => {
 		}
 		expect(await call('POST', 'login/send-code', { email: 'lock@example.com', password: 'wrong password 5' })).toEqual({ status: 423, body: errorBody('LOCKED') });
 		expect(await call('POST', 'login/send-code', { email: 'lock@example.com', password: 'correct horse battery' })).toEqual({ status: 423, body: errorBody('LOCKED') });
+	}, 60_000);
+
+	it('resends a registration code by voice call once the cool-down has passed', async () => {
+		const coolDownLeft = pendingResend.sentAt + 31_000 - Date.now();
+		if (coolDownLeft > 0) await new Promise((resolve) => setTimeout(resolve, coolDownLeft));
+		const { registrationId, phone } = pendingResend;
+		expect(await call('POST', 'register/resend', { registrationId, channel: 'call' })).toEqual({
+			status: 200,
+			body: { to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'call' },
+		});
+		expect(backend.sandbox.state.latestVerification(phone)?.channel).toBe('call');
+		expect((await call('POST', 'register', { registrationId, code: code(phone) })).status).toBe(201);
 	}, 60_000);
 });
