@@ -7,9 +7,10 @@
 import { hashPassword, openStore, verifyPassword, closeAllStores } from '../nodes/shared/core/members';
 import { getVerifyClient } from '../nodes/shared/core/verify/client';
 import { client, startSampleBackend } from '../test/e2e/backend';
-import { SANDBOX_SERVICE_SID } from './support/backendConstants';
 import { percentile, printTable, round } from './report';
 
+// The Verify Service the sample backend's sandbox is seeded with.
+const { SANDBOX_SERVICE_SID } = require('../scripts/backend') as { SANDBOX_SERVICE_SID: string };
 const LOGINS = 200;
 const PASSWORD = 'correct horse battery';
 

@@ -155,4 +155,4 @@ async function startBackend(options = {}) {
 	}
 }
 
-module.exports = { startBackend, SANDBOX_SERVICE_SID, WEBHOOK_WORKFLOWS };
+module.exports = { startBackend, SANDBOX_SERVICE_SID };

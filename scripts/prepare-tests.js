@@ -19,7 +19,10 @@ function log(message) {
 function portOpen(port, host = '127.0.0.1') {
 	return new Promise((resolve) => {
 		const socket = net.connect({ port, host });
-		socket.once('connect', () => resolve(socket.end() || true));
+		socket.once('connect', () => {
+			socket.end();
+			resolve(true);
+		});
 		socket.once('error', () => resolve(false));
 	});
 }

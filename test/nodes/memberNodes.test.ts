@@ -4,7 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 
-import { closeAllStores, type StoreConfig } from '../../nodes/shared/core/members';
+import { closeAllStores, DEFAULT_MEMBER_POLICY, type StoreConfig } from '../../nodes/shared/core/members';
+import { securityOptions } from '../../nodes/shared/n8n/memberProperties';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
 import { runNode } from '../harness/n8n';
@@ -216,8 +217,10 @@ describe('member store credential', () => {
 
 describe('member node parameters', () => {
 	it('offer the core policy\'s defaults in the Security collection', () => {
-		const { DEFAULT_MEMBER_POLICY } = jest.requireActual('../../nodes/shared/core/members');
-		const { securityOptions } = jest.requireActual('../../nodes/shared/n8n/memberProperties');
-		for (const option of securityOptions.options) expect(option.default).toBe(DEFAULT_MEMBER_POLICY[option.name]);
+		const options = securityOptions.options as Array<{ name: keyof typeof DEFAULT_MEMBER_POLICY; default: unknown }>;
+		expect(options.map((option) => option.name).sort()).toEqual(
+			Object.keys(DEFAULT_MEMBER_POLICY).filter((name) => name !== 'sessionTtlSeconds').sort(),
+		);
+		for (const option of options) expect(option.default).toBe(DEFAULT_MEMBER_POLICY[option.name]);
 	});
 });

@@ -1,9 +1,7 @@
 /** Parameters shared by the operations of the Twilio Verify Service node. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { VerifyClient } from '../../shared/core/verify/client';
 import { serviceLocator } from '../../shared/n8n/properties';
-import { resolveServiceSid } from '../../shared/n8n/transport';
 
 export type Show = { resource: string[]; operation: string[] };
 
@@ -51,10 +49,6 @@ export function limitFields(displayOptions: { show: Show }): INodeProperties[] {
 
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	return context.getNodeParameter('returnAll', itemIndex, false) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
-}
-
-export function readServiceSid(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): string {
-	return resolveServiceSid(client, context.getNodeParameter('serviceSid', itemIndex) as string);
 }
 
 export function readSid(context: IExecuteFunctions, name: string, itemIndex: number): string {

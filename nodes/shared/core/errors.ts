@@ -81,7 +81,3 @@ export class ServiceUnavailableError extends Error {
 		this.httpStatus = options.httpStatus;
 	}
 }
-
-export function isOutcomeError(error: unknown): error is OutcomeError {
-	return error instanceof OutcomeError;
-}

@@ -21,7 +21,7 @@ export function memberServiceLocator(verifyOperations: string[]): INodePropertie
 }
 
 /** Operations that read neither the store nor Verify (e.g. the countries list). */
-export const STORE_FREE_OPERATIONS = ['listCountries'];
+const STORE_FREE_OPERATIONS = ['listCountries'];
 
 export async function routeMemberOperation(
 	context: IExecuteFunctions,

@@ -12,17 +12,17 @@ import type {
 } from 'n8n-workflow';
 
 import { checkStore, openStore, type MemberFlowContext, type MemberPolicy, type StoreConfig } from '../core/members';
-import { resolveServiceSid, verifyClientFor } from './transport';
+import { readServiceSid, verifyClientFor } from './transport';
 
 export const MEMBER_STORE_CREDENTIAL = 'memberStoreApi';
-export const DEFAULT_SQLITE_FILE = 'twilio-verify-members.sqlite';
+const DEFAULT_SQLITE_FILE = 'twilio-verify-members.sqlite';
 
 /** n8n keeps its own data in <N8N_USER_FOLDER or home>/.n8n; the member file sits beside it by default. */
-export function defaultSqlitePath(): string {
+function defaultSqlitePath(): string {
 	return join(process.env.N8N_USER_FOLDER || homedir(), '.n8n', DEFAULT_SQLITE_FILE);
 }
 
-export function storeConfigFrom(credentials: ICredentialDataDecryptedObject): StoreConfig {
+function storeConfigFrom(credentials: ICredentialDataDecryptedObject): StoreConfig {
 	if (credentials.backend === 'postgres') {
 		const ssl = credentials.ssl === 'verify' ? true : credentials.ssl === 'allowUnauthorized' ? { rejectUnauthorized: false } : false;
 		return {
@@ -63,7 +63,7 @@ export async function memberContextFor(
 	const base = { store, policy, sessionSecret: String(credentials.sessionSecret ?? '') };
 	if (!options.withVerify) return base as MemberFlowContext;
 	const gateway = await verifyClientFor(context);
-	const serviceSid = resolveServiceSid(gateway, context.getNodeParameter('serviceSid', 0, '') as string);
+	const serviceSid = readServiceSid(context, gateway, 0);
 	return { ...base, gateway, serviceSid };
 }
 

@@ -30,7 +30,7 @@ export const serviceLocator: INodeProperties = {
 	],
 };
 
-export const recipientTypeProperty: INodeProperties = {
+const recipientTypeProperty: INodeProperties = {
 	displayName: 'Send To',
 	name: 'recipientType',
 	type: 'options',

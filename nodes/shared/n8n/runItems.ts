@@ -22,7 +22,7 @@ export interface RunItemsOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 10;
-export const MAX_CONCURRENCY = 100;
+const MAX_CONCURRENCY = 100;
 
 /** The "Concurrency" option every node offers for bulk input. */
 export const concurrencyOption = {
@@ -49,7 +49,7 @@ export function readConcurrency(context: IExecuteFunctions): number {
 	return Number.isFinite(value) ? Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(value))) : DEFAULT_CONCURRENCY;
 }
 
-export function outcomeJson(error: OutcomeError): IDataObject {
+function outcomeJson(error: OutcomeError): IDataObject {
 	return { ok: false, error: error.toJSON() as unknown as IDataObject };
 }
 

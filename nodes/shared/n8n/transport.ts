@@ -1,5 +1,5 @@
 /** Reads the "Twilio Verify API" credential and hands out the shared Verify client for it. */
-import type { IExecuteFunctions, ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { ConfigurationError } from '../core/errors';
 import { getVerifyClient, isSid, type VerifyClient, type VerifyCredentials } from '../core/verify/client';
@@ -21,12 +21,9 @@ export async function verifyClientFor(context: IExecuteFunctions | ILoadOptionsF
 	return await getVerifyClient(config);
 }
 
-/** The Verify Service chosen in the node, or the credential's default one. */
-export function resolveServiceSid(
-	client: VerifyClient,
-	locator: INodeParameterResourceLocator | string | undefined,
-): string {
-	const chosen = (typeof locator === 'string' ? locator : String(locator?.value ?? '')).trim();
+/** The Verify Service chosen in the node's "Verify Service" parameter, or the credential's default one. */
+export function readServiceSid(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): string {
+	const chosen = String(context.getNodeParameter('serviceSid', itemIndex, '', { extractValue: true }) ?? '').trim();
 	const serviceSid = chosen || client.defaultServiceSid;
 	if (!serviceSid) {
 		throw new ConfigurationError('MISSING_SERVICE_SID', 'No Verify Service chosen', {

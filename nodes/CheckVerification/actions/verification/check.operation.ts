@@ -7,7 +7,7 @@ import type { CheckTarget } from '../../../shared/core/verify/types';
 import { recipientProperties, serviceLocator } from '../../../shared/n8n/properties';
 import { readRecipient } from '../../../shared/n8n/recipient';
 import type { ItemResult } from '../../../shared/n8n/runItems';
-import { resolveServiceSid } from '../../../shared/n8n/transport';
+import { readServiceSid } from '../../../shared/n8n/transport';
 
 export const APPROVED_OUTPUT = 0;
 export const NOT_APPROVED_OUTPUT = 1;
@@ -63,7 +63,7 @@ function readCode(context: IExecuteFunctions, itemIndex: number): string {
 }
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<ItemResult> {
-	const serviceSid = resolveServiceSid(client, this.getNodeParameter('serviceSid', itemIndex) as string);
+	const serviceSid = readServiceSid(this, client, itemIndex);
 	// An invalid phone or a malformed code throws an OutcomeError, which runItems routes to "Not Approved".
 	const target = await readTarget(this, itemIndex);
 	const code = readCode(this, itemIndex);

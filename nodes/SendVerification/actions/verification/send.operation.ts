@@ -6,7 +6,7 @@ import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { VerifyChannel } from '../../../shared/core/verify/types';
 import { recipientProperties, serviceLocator } from '../../../shared/n8n/properties';
 import { readRecipient } from '../../../shared/n8n/recipient';
-import { resolveServiceSid } from '../../../shared/n8n/transport';
+import { readServiceSid } from '../../../shared/n8n/transport';
 
 const show = { operation: ['send'] };
 
@@ -137,7 +137,7 @@ function parseJsonObject(value: unknown): Record<string, unknown> | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
-	const serviceSid = resolveServiceSid(client, this.getNodeParameter('serviceSid', itemIndex) as string);
+	const serviceSid = readServiceSid(this, client, itemIndex);
 	const to = await readRecipient(this, itemIndex);
 	const channel = (to.includes('@') ? 'email' : this.getNodeParameter('channel', itemIndex, 'sms')) as VerifyChannel;
 	const options = this.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { deleted, readServiceSid, readSid, show, sidField } from '../common';
+import { readServiceSid } from '../../../shared/n8n/transport';
+import { deleted, readSid, show, sidField } from '../common';
 import { bucketParentFields } from './fields';
 
 const displayOptions = show('bucket', 'delete');

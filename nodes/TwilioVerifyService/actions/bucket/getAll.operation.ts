@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { limitFields, readLimit, readServiceSid, readSid, show } from '../common';
+import { readServiceSid } from '../../../shared/n8n/transport';
+import { limitFields, readLimit, readSid, show } from '../common';
 import { bucketParentFields } from './fields';
 
 const displayOptions = show('bucket', 'getAll');

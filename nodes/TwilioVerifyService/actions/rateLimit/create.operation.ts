@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid, serviceField, show } from '../common';
+import { readServiceSid } from '../../../shared/n8n/transport';
+import { serviceField, show } from '../common';
 
 const displayOptions = show('rateLimit', 'create');
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid, readSid, serviceField, show, sidField } from '../common';
+import { readServiceSid } from '../../../shared/n8n/transport';
+import { readSid, serviceField, show, sidField } from '../common';
 
 const displayOptions = show('rateLimit', 'get');
 

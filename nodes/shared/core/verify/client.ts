@@ -22,7 +22,7 @@ type ServiceApi = VerifyDomain['v2']['services'];
 export type ServiceOptions = Parameters<ServiceApi['create']>[0];
 export type ServiceUpdateOptions = NonNullable<Parameters<ReturnType<ServiceApi['get']>['update']>[0]>;
 
-export const TWILIO_VERIFY_BASE_URL = 'https://verify.twilio.com';
+const TWILIO_VERIFY_BASE_URL = 'https://verify.twilio.com';
 
 export interface VerifyCredentials {
 	accountSid: string;

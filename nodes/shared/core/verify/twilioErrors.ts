@@ -14,7 +14,7 @@ interface TwilioRestError {
 	moreInfo?: string;
 }
 
-export function isTwilioRestError(error: unknown): error is TwilioRestError {
+function isTwilioRestError(error: unknown): error is TwilioRestError {
 	return (
 		error instanceof Error &&
 		typeof (error as Partial<TwilioRestError>).status === 'number' &&
