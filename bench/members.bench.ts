@@ -1,5 +1,5 @@
 /**
- * Member store: lookup and login cost at 1,000 and 100,000 members on SQLite and PostgreSQL (design section 10), next
+ * Member store: lookup and login cost at 1,000 and 100,000 members on SQLite and PostgreSQL , next
  * to the cost of the password hash alone, and where a complete-login's time goes. Verify is the in-memory fake, so the
  * figures are what this package and its database add on top of Twilio's round trip.
  */
@@ -7,15 +7,13 @@ import {
 	type MemberStore,
 	type SessionGrant,
 	closeAllStores,
-	completeLogin,
 	hashPassword,
 	openStore,
-	sendLoginCode,
 	signSessionToken,
 	verifyPassword,
 } from '../nodes/shared/core/members';
 import { checkChallengeCode, consumeChallenge, findLiveChallenge } from '../nodes/shared/core/members/challenges';
-import { resolveFlowContext } from '../nodes/shared/core/members/context';
+import { verifyOf } from '../nodes/shared/core/members/context';
 import { assertMayLogIn, openSession } from '../nodes/shared/core/members/grants';
 import { readCode, readId } from '../nodes/shared/core/members/input';
 import { toMemberView } from '../nodes/shared/core/members/view';
@@ -26,7 +24,7 @@ import { printTable, round } from './report';
 import {
 	type PreparedLogin,
 	type SeededMember,
-	benchContext,
+	benchMembers,
 	pickDistinct,
 	prepareLogins,
 	seedMembers,
@@ -154,17 +152,17 @@ async function completeLogins(store: MemberStore, members: readonly SeededMember
 	return timeOps(logins, concurrency, completeWithGoodCode);
 }
 
-function completeWithGoodCode({ context, loginId }: PreparedLogin): Promise<SessionGrant> {
-	return completeLogin(context, { loginId, code: GOOD_CODE });
+function completeWithGoodCode({ members, loginId }: PreparedLogin): Promise<SessionGrant> {
+	return members.login.complete({ loginId, code: GOOD_CODE });
 }
 
 /** sendLoginCode next to a bare verifyPassword run right after it, under the same load: the difference is the rest. */
-async function benchSendLoginCode(store: MemberStore, members: readonly SeededMember[]): Promise<Row> {
-	const context = benchContext(store);
+async function benchSendLoginCode(store: MemberStore, seeded: readonly SeededMember[]): Promise<Row> {
+	const members = benchMembers(store);
 	const sendMs: number[] = [];
 	const verifyMs: number[] = [];
-	for (const member of pickDistinct(members, SEND_LOGIN_CODES)) {
-		sendMs.push(await elapsedMs(() => sendLoginCode(context, { email: member.email, password: PASSWORD })));
+	for (const member of pickDistinct(seeded, SEND_LOGIN_CODES)) {
+		sendMs.push(await elapsedMs(() => members.login.sendCode({ email: member.email, password: PASSWORD })));
 		verifyMs.push(await elapsedMs(() => verifyPassword(PASSWORD, passwordHash)));
 	}
 	return {
@@ -197,16 +195,15 @@ async function splitCompleteLogin(store: MemberStore, members: readonly SeededMe
 }
 
 /** completeLogin's steps (nodes/shared/core/members/login.ts) with a lap after each; keep the two in step. */
-async function completeLoginInParts({ context, loginId }: PreparedLogin, laps: Laps): Promise<SessionGrant> {
+async function completeLoginInParts({ flow, loginId }: PreparedLogin, laps: Laps): Promise<SessionGrant> {
 	laps.start();
-	const flow = resolveFlowContext(context);
 	const id = readId(loginId, 'loginId');
 	const code = readCode(GOOD_CODE);
 	const now = flow.now();
 	laps.lap(PARTS.rest);
 	const challenge = await findLiveChallenge(flow, id, 'login', now);
 	laps.lap(PARTS.find);
-	await checkChallengeCode(flow, challenge, code);
+	await checkChallengeCode(flow, verifyOf(flow), challenge, code);
 	laps.lap(PARTS.check);
 	const { member, session } = await flow.store.transaction(async (tx) => {
 		laps.lap(PARTS.begin);

@@ -1,7 +1,7 @@
 /** Filling a member store quickly for benchmarks, and preparing logins that only wait for their code. */
-import type { MemberFlowContext, MemberStore, NewMember } from '../../nodes/shared/core/members';
+import { createMembers, type Members, type MemberStore, type NewMember } from '../../nodes/shared/core/members';
 import { createChallenge, sendCode } from '../../nodes/shared/core/members/challenges';
-import { resolveFlowContext } from '../../nodes/shared/core/members/context';
+import { type MemberFlowContext, resolveConfig, verifyOf } from '../../nodes/shared/core/members/context';
 import { newMemberId } from '../../nodes/shared/core/members/ids';
 import { FakeVerifyGateway, SERVICE_SID } from '../../test/members/support/fakeGateway';
 import { SESSION_SECRET } from '../../test/members/support/harness';
@@ -47,13 +47,29 @@ export function pickDistinct<T>(items: readonly T[], count: number): T[] {
 	return [...picked].map((index) => items[index]);
 }
 
-/** A flow context over `store` with its own fake Verify. */
-export function benchContext(store: MemberStore): MemberFlowContext {
-	return { store, gateway: new FakeVerifyGateway(), serviceSid: SERVICE_SID, sessionSecret: SESSION_SECRET };
+/** The member flows' context over `store` with its own fake Verify. */
+export function benchFlow(store: MemberStore): MemberFlowContext {
+	return resolveConfig({
+		store,
+		verify: { gateway: new FakeVerifyGateway(), serviceSid: SERVICE_SID },
+		sessionSecret: SESSION_SECRET,
+	});
+}
+
+/** The member service over `store` with its own fake Verify. */
+export function benchMembers(store: MemberStore): Members {
+	return createMembers({
+		store,
+		verify: { gateway: new FakeVerifyGateway(), serviceSid: SERVICE_SID },
+		sessionSecret: SESSION_SECRET,
+	});
 }
 
 export interface PreparedLogin {
-	context: MemberFlowContext;
+	/** the flows' context, for timing a login's steps one by one */
+	flow: MemberFlowContext;
+	/** the service over the same context */
+	members: Members;
 	loginId: string;
 }
 
@@ -65,12 +81,12 @@ export interface PreparedLogin {
 export async function prepareLogins(store: MemberStore, members: readonly SeededMember[]): Promise<PreparedLogin[]> {
 	const logins: PreparedLogin[] = [];
 	for (const member of members) {
-		const context = benchContext(store);
-		const flow = resolveFlowContext(context);
+		const flow = benchFlow(store);
+		const members = createMembers({ ...flow, clock: flow.now });
 		const fields = { kind: 'login', memberId: member.id, email: member.email, phone: member.phone } as const;
 		const loginId = await createChallenge(flow, { ...fields, passwordHash: null, channel: 'sms' }, flow.now());
-		await sendCode(flow, member.phone, 'sms');
-		logins.push({ context, loginId });
+		await sendCode(verifyOf(flow), member.phone, 'sms');
+		logins.push({ flow, members, loginId });
 	}
 	return logins;
 }

@@ -1,12 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { securityOptions } from '../shared/n8n/memberProperties';
-import { memberServiceLocator, routeMemberOperation } from '../shared/n8n/memberRouter';
-import { memberStoreConnectionTest } from '../shared/n8n/memberStore';
-import { verifyListSearch } from '../shared/n8n/methods';
-import { bulkOptionsProperty } from '../shared/n8n/runItems';
-import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
+import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
 import * as register from './actions/register';
+import { router } from './actions/router';
+
+const { usingStore, usingVerify, sharedProperties } = memberNodeParts(register.operations);
 
 export class MemberRegister implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,31 +17,17 @@ export class MemberRegister implements INodeType {
 		description: 'Sign members up with email, password and a phone confirmed by a Twilio Verify code; approve or block them',
 		defaults: { name: 'Member Register' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Success', 'Failure'],
+		...memberNodeIO,
 		credentials: [
-			{ name: 'memberStoreApi', required: true, testedBy: 'memberStoreConnectionTest' },
-			{
-				name: TWILIO_VERIFY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { operation: register.VERIFY_OPERATIONS } },
-			},
+			{ name: 'memberStoreApi', required: true, testedBy: 'memberStoreConnectionTest', displayOptions: usingStore },
+			{ name: 'twilioVerifyApi', required: true, displayOptions: usingVerify },
 		],
-		properties: [
-			...register.description,
-			memberServiceLocator(register.VERIFY_OPERATIONS),
-			securityOptions,
-			bulkOptionsProperty,
-		],
+		properties: [...register.description, ...sharedProperties],
 	};
 
-	methods = {
-		listSearch: verifyListSearch,
-		credentialTest: { memberStoreConnectionTest },
-	};
+	methods = memberNodeMethods;
 
 	async execute(this: IExecuteFunctions) {
-		return await routeMemberOperation(this, register.operations, register.VERIFY_OPERATIONS);
+		return await router.call(this);
 	}
 }

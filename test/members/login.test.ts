@@ -1,17 +1,10 @@
 
 import {
 	TABLES,
-	blockMember,
-	completeLogin,
-	completeOtpLogin,
-	logout,
-	sendLoginCode,
-	sendOtp,
-	verifySession,
 } from '../../nodes/shared/core/members';
 import { hashPassword } from '../../nodes/shared/core/members/passwords';
 import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE } from './support/fakeGateway';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
 import { type FlowKit, SESSION_SECRET, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
 
 async function timed<T>(work: () => Promise<T>): Promise<number> {
@@ -24,16 +17,16 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 	const harness = useStore(backend);
 
 	async function logIn(kit: FlowKit, email: string, password: string) {
-		const sent = await sendLoginCode(kit.context, { email, password });
-		return completeLogin(kit.context, { loginId: sent.loginId, code: GOOD_CODE });
+		const sent = await kit.members.login.sendCode({ email, password });
+		return kit.members.login.complete({ loginId: sent.loginId, code: GOOD_CODE });
 	}
 
 	test('register → login → verify → logout', async () => {
 		const kit = harness.kit();
-		const { context, gateway } = kit;
+		const { members, gateway } = kit;
 		const member = await registerMember(kit);
 
-		const sent = await sendLoginCode(context, {
+		const sent = await members.login.sendCode({
 			email: member.email.toUpperCase(),
 			password: member.password,
 			channel: 'whatsapp',
@@ -43,23 +36,23 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 			to: `+1 ••• ••• ${member.phone.slice(-4)}`,
 			channel: 'whatsapp',
 		});
-		expect(gateway.sends.at(-1)).toEqual({ serviceSid: context.serviceSid, to: member.phone, channel: 'whatsapp' });
+		expect(gateway.sends.at(-1)).toEqual({ serviceSid: SERVICE_SID, to: member.phone, channel: 'whatsapp' });
 
-		const login = await completeLogin(context, { loginId: sent.loginId, code: GOOD_CODE });
+		const login = await members.login.complete({ loginId: sent.loginId, code: GOOD_CODE });
 		expect(login.member).toEqual(member.result.member);
 		const stored = await harness.store.findMemberByEmail(member.email);
 		expect(stored?.lastLoginAt?.toISOString()).toBe(kit.clock.now().toISOString());
 
-		const me = await verifySession(context, { token: `Bearer ${login.sessionToken}` });
+		const me = await members.sessions.verify({ token: `Bearer ${login.sessionToken}` });
 		expect(me).toEqual({
 			member: member.result.member,
 			session: { id: expect.any(String), expiresAt: login.expiresAt },
 		});
-		await expect(verifySession(context, { token: login.sessionToken })).resolves.toEqual(me);
+		await expect(members.sessions.verify({ token: login.sessionToken })).resolves.toEqual(me);
 
-		await expect(logout(context, { token: login.sessionToken })).resolves.toEqual({ ok: true });
-		await expectOutcome(verifySession(context, { token: login.sessionToken }), 'INVALID_SESSION');
-		await expectOutcome(logout(context, { token: login.sessionToken }), 'INVALID_SESSION');
+		await expect(members.sessions.logout({ token: login.sessionToken })).resolves.toEqual({ ok: true });
+		await expectOutcome(members.sessions.verify({ token: login.sessionToken }), 'INVALID_SESSION');
+		await expectOutcome(members.sessions.logout({ token: login.sessionToken }), 'INVALID_SESSION');
 		expect(await harness.count(TABLES.sessions, 'id = $1 AND revoked_at IS NOT NULL', [me.session.id])).toBe(1);
 	});
 
@@ -67,23 +60,23 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
 		const unknown = expectOutcome(
-			sendLoginCode(kit.context, { email: nextIdentity().email, password: member.password }),
+			kit.members.login.sendCode({ email: nextIdentity().email, password: member.password }),
 			'INVALID_CREDENTIALS',
 		);
 		const wrong = expectOutcome(
-			sendLoginCode(kit.context, { email: member.email, password: 'not the password' }),
+			kit.members.login.sendCode({ email: member.email, password: 'not the password' }),
 			'INVALID_CREDENTIALS',
 		);
 		const [unknownError, wrongError] = await Promise.all([unknown, wrong]);
 		expect(unknownError.toJSON()).toEqual(wrongError.toJSON());
 
 		const unknownMs = Math.min(
-			await timed(() => sendLoginCode(kit.context, { email: nextIdentity().email, password: 'whatever1' })),
-			await timed(() => sendLoginCode(kit.context, { email: nextIdentity().email, password: 'whatever1' })),
+			await timed(() => kit.members.login.sendCode({ email: nextIdentity().email, password: 'whatever1' })),
+			await timed(() => kit.members.login.sendCode({ email: nextIdentity().email, password: 'whatever1' })),
 		);
 		const wrongMs = Math.min(
-			await timed(() => sendLoginCode(kit.context, { email: member.email, password: 'whatever1' })),
-			await timed(() => sendLoginCode(kit.context, { email: member.email, password: 'whatever2' })),
+			await timed(() => kit.members.login.sendCode({ email: member.email, password: 'whatever1' })),
+			await timed(() => kit.members.login.sendCode({ email: member.email, password: 'whatever2' })),
 		);
 		// Loose on purpose (the machine may be busy): skipping the dummy scrypt would make it a hundred times faster.
 		expect(unknownMs).toBeGreaterThan(wrongMs * 0.25);
@@ -92,10 +85,10 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 	test('a member without a password (phone-only) cannot log in with one', async () => {
 		const kit = harness.kit();
 		const { phone } = nextIdentity();
-		await sendOtp(kit.context, { phone });
-		const otp = await completeOtpLogin(kit.context, { phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
+		await kit.members.passwordless.sendCode({ phone });
+		const otp = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
 		await expectOutcome(
-			sendLoginCode(kit.context, { email: otp.member.email, password: 'anything at all' }),
+			kit.members.login.sendCode({ email: otp.member.email, password: 'anything at all' }),
 			'INVALID_CREDENTIALS',
 		);
 	});
@@ -105,19 +98,19 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const member = await registerMember(kit);
 		for (let attempt = 1; attempt <= 4; attempt++) {
 			await expectOutcome(
-				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
 				'INVALID_CREDENTIALS',
 			);
 		}
 		const locked = await expectOutcome(
-			sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+			kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
 			'LOCKED',
 		);
 		expect(locked).toMatchObject({ httpStatus: 423, retryAfterSeconds: 900 });
 
 		kit.clock.advance(60);
 		const stillLocked = await expectOutcome(
-			sendLoginCode(kit.context, { email: member.email, password: member.password }),
+			kit.members.login.sendCode({ email: member.email, password: member.password }),
 			'LOCKED',
 		);
 		expect(stillLocked.retryAfterSeconds).toBe(840);
@@ -132,14 +125,14 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const member = await registerMember(kit);
 		for (let round = 0; round < 2; round++) {
 			await expectOutcome(
-				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
 				'INVALID_CREDENTIALS',
 			);
 			await expectOutcome(
-				sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+				kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
 				'INVALID_CREDENTIALS',
 			);
-			await sendLoginCode(kit.context, { email: member.email, password: member.password });
+			await kit.members.login.sendCode({ email: member.email, password: member.password });
 			kit.clock.advance(30);
 		}
 		expect(await harness.store.findMemberByEmail(member.email)).toMatchObject({ failedLogins: 0 });
@@ -149,20 +142,20 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
 		const token = (member.result as { sessionToken: string }).sessionToken;
-		await expect(verifySession(kit.context, { token })).resolves.toHaveProperty('member');
+		await expect(kit.members.sessions.verify({ token })).resolves.toHaveProperty('member');
 
-		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
-		await expect(blockMember(kit.context, { email: member.email })).resolves.toMatchObject({ status: 'blocked' });
-		await expectOutcome(verifySession(kit.context, { token }), 'INVALID_SESSION');
-		await expectOutcome(completeLogin(kit.context, { loginId, code: GOOD_CODE }), 'BLOCKED');
+		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		await expect(kit.members.admin.block({ email: member.email })).resolves.toMatchObject({ status: 'blocked' });
+		await expectOutcome(kit.members.sessions.verify({ token }), 'INVALID_SESSION');
+		await expectOutcome(kit.members.login.complete({ loginId, code: GOOD_CODE }), 'BLOCKED');
 		const refused = await expectOutcome(
-			sendLoginCode(kit.context, { email: member.email, password: member.password }),
+			kit.members.login.sendCode({ email: member.email, password: member.password }),
 			'BLOCKED',
 		);
 		expect(refused.httpStatus).toBe(403);
 		// A wrong password still says nothing about the block.
 		await expectOutcome(
-			sendLoginCode(kit.context, { email: member.email, password: 'wrong password' }),
+			kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
 			'INVALID_CREDENTIALS',
 		);
 	});
@@ -170,15 +163,15 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 	test('a login code: wrong, expired and reused', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
-		const first = await sendLoginCode(kit.context, { email: member.email, password: member.password });
-		await expectOutcome(completeLogin(kit.context, { loginId: first.loginId, code: WRONG_CODE }), 'INVALID_CODE');
-		await completeLogin(kit.context, { loginId: first.loginId, code: GOOD_CODE });
-		await expectOutcome(completeLogin(kit.context, { loginId: first.loginId, code: GOOD_CODE }), 'NOT_FOUND');
+		const first = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		await expectOutcome(kit.members.login.complete({ loginId: first.loginId, code: WRONG_CODE }), 'INVALID_CODE');
+		await kit.members.login.complete({ loginId: first.loginId, code: GOOD_CODE });
+		await expectOutcome(kit.members.login.complete({ loginId: first.loginId, code: GOOD_CODE }), 'NOT_FOUND');
 
 		kit.clock.advance(30);
-		const second = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		const second = await kit.members.login.sendCode({ email: member.email, password: member.password });
 		kit.clock.advance(10 * 60 + 1);
-		await expectOutcome(completeLogin(kit.context, { loginId: second.loginId, code: GOOD_CODE }), 'EXPIRED');
+		await expectOutcome(kit.members.login.complete({ loginId: second.loginId, code: GOOD_CODE }), 'EXPIRED');
 	});
 
 	test('20 concurrent completions of one login give exactly one session', async () => {
@@ -186,10 +179,10 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const member = await registerMember(kit);
 		const memberId = member.result.member.id;
 		const sessionsBefore = await harness.count(TABLES.sessions, 'member_id = $1', [memberId]);
-		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
 
 		const outcomes = await Promise.allSettled(
-			Array.from({ length: 20 }, () => completeLogin(kit.context, { loginId, code: GOOD_CODE })),
+			Array.from({ length: 20 }, () => kit.members.login.complete({ loginId, code: GOOD_CODE })),
 		);
 		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
 		const reasons = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason.code] : []));
@@ -202,7 +195,7 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const member = await registerMember(kit);
 		const id = member.result.member.id;
 		await harness.store.updatePasswordHash(id, await hashPassword(member.password, { logN: 14, r: 8, p: 1 }));
-		await sendLoginCode(kit.context, { email: member.email, password: member.password });
+		await kit.members.login.sendCode({ email: member.email, password: member.password });
 		expect((await harness.store.findMemberById(id))?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
 	});
 });
@@ -234,7 +227,7 @@ describe.each(BACKENDS)('session tokens on $name', (backend) => {
 			'',
 			'Bearer ',
 		]) {
-			const error = await expectOutcome(verifySession(kit.context, { token: bad }), 'INVALID_SESSION');
+			const error = await expectOutcome(kit.members.sessions.verify({ token: bad }), 'INVALID_SESSION');
 			expect(error.httpStatus).toBe(401);
 		}
 	});
@@ -243,7 +236,7 @@ describe.each(BACKENDS)('session tokens on $name', (backend) => {
 		const kit = harness.kit();
 		const token = await freshToken(kit);
 		await expectOutcome(
-			verifySession({ ...kit.context, sessionSecret: `${SESSION_SECRET}-rotated` }, { token }),
+			kit.with({ sessionSecret: `${SESSION_SECRET}-rotated` }).sessions.verify({ token }),
 			'INVALID_SESSION',
 		);
 	});
@@ -252,37 +245,43 @@ describe.each(BACKENDS)('session tokens on $name', (backend) => {
 		const kit = harness.kit({ sessionTtlSeconds: 3600 });
 		const token = await freshToken(kit);
 		kit.clock.advance(3600 - 60);
-		await expect(verifySession(kit.context, { token })).resolves.toHaveProperty('member');
+		await expect(kit.members.sessions.verify({ token })).resolves.toHaveProperty('member');
 		kit.clock.advance(61);
-		await expectOutcome(verifySession(kit.context, { token }), 'INVALID_SESSION');
+		await expectOutcome(kit.members.sessions.verify({ token }), 'INVALID_SESSION');
 	});
 
 	test('a revoked token is INVALID_SESSION while the member’s other sessions keep working', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
 		const first = (member.result as { sessionToken: string }).sessionToken;
-		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
-		const second = (await completeLogin(kit.context, { loginId, code: GOOD_CODE })).sessionToken;
-		await logout(kit.context, { token: first });
-		await expectOutcome(verifySession(kit.context, { token: first }), 'INVALID_SESSION');
-		await expect(verifySession(kit.context, { token: second })).resolves.toHaveProperty('member');
+		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		const second = (await kit.members.login.complete({ loginId, code: GOOD_CODE })).sessionToken;
+		await kit.members.sessions.logout({ token: first });
+		await expectOutcome(kit.members.sessions.verify({ token: first }), 'INVALID_SESSION');
+		await expect(kit.members.sessions.verify({ token: second })).resolves.toHaveProperty('member');
 	});
 
 	test('an oversized token is refused without being parsed', async () => {
 		const kit = harness.kit();
-		await expectOutcome(verifySession(kit.context, { token: 'a'.repeat(10_000) }), 'INVALID_SESSION');
+		await expectOutcome(kit.members.sessions.verify({ token: 'a'.repeat(10_000) }), 'INVALID_SESSION');
 	});
 
-	test('a secret shorter than 32 characters is a setup error', async () => {
+	test('a secret shorter than 32 characters is a setup error, found before any flow runs', async () => {
 		const kit = harness.kit();
-		await expect(verifySession({ ...kit.context, sessionSecret: 'short' }, { token: 'x' })).rejects.toMatchObject({
+		expect(() => kit.with({ sessionSecret: 'short' })).toThrow(
+			expect.objectContaining({ name: 'ConfigurationError', code: 'INVALID_SESSION_SECRET' }),
+		);
+		expect(kit.gateway.sends).toEqual([]);
+	});
+
+	test('a flow that sends a code without Verify set up is a setup error, and nothing is stored', async () => {
+		const kit = harness.kit();
+		const members = kit.with({ verify: undefined });
+		const before = await harness.count(TABLES.challenges);
+		await expect(members.passwordless.sendCode({ phone: nextIdentity().phone })).rejects.toMatchObject({
 			name: 'ConfigurationError',
-			code: 'INVALID_SESSION_SECRET',
+			code: 'MISSING_GATEWAY',
 		});
-		await expect(
-			sendLoginCode({ ...kit.context, sessionSecret: 'short' }, { email: 'a@example.com', password: 'x' }),
-		).rejects.toMatchObject({
-			code: 'INVALID_SESSION_SECRET',
-		});
+		expect(await harness.count(TABLES.challenges)).toBe(before);
 	});
 });

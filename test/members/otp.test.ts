@@ -2,14 +2,9 @@
 import { ConfigurationError } from '../../nodes/shared/core/errors';
 import {
 	TABLES,
-	approveMember,
-	blockMember,
-	completeOtpLogin,
-	sendOtp,
-	verifySession,
 } from '../../nodes/shared/core/members';
 import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE } from './support/fakeGateway';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
 import { expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
 
 const MAIL = { mailDomain: 'members.example.com' };
@@ -18,13 +13,13 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 	const harness = useStore(backend);
 
 	test('the first login creates the member, the second finds it', async () => {
-		const { context, gateway, clock } = harness.kit();
+		const { members, gateway, clock } = harness.kit();
 		const { phone } = nextIdentity();
 		const digits = phone.slice(1);
 
-		await expect(sendOtp(context, { phone })).resolves.toEqual({ to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' });
-		expect(gateway.sends).toEqual([{ serviceSid: context.serviceSid, to: phone, channel: 'sms' }]);
-		const first = await completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL);
+		await expect(members.passwordless.sendCode({ phone })).resolves.toEqual({ to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' });
+		expect(gateway.sends).toEqual([{ serviceSid: SERVICE_SID, to: phone, channel: 'sms' }]);
+		const first = await members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
 		expect(first).toEqual({
 			member: {
 				id: expect.any(String),
@@ -40,14 +35,12 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		expect((await harness.store.findMemberByPhone(phone))?.passwordHash).toBeNull();
 
 		clock.advance(30);
-		await sendOtp(context, { phone: `415-555-${phone.slice(-4)}`, country: 'us', channel: 'call' });
-		const second = await completeOtpLogin(
-			context,
-			{ phone: `(415) 555 ${phone.slice(-4)}`, country: 'USA', code: GOOD_CODE },
+		await members.passwordless.sendCode({ phone: `415-555-${phone.slice(-4)}`, country: 'us', channel: 'call' });
+		const second = await members.passwordless.complete({ phone: `(415) 555 ${phone.slice(-4)}`, country: 'USA', code: GOOD_CODE },
 			MAIL,
 		);
 		expect(second).toMatchObject({ member: first.member, created: false });
-		expect(await verifySession(context, { token: (second as { sessionToken: string }).sessionToken })).toHaveProperty(
+		expect(await members.sessions.verify({ token: (second as { sessionToken: string }).sessionToken })).toHaveProperty(
 			'member',
 			first.member,
 		);
@@ -57,48 +50,48 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 	test('a registered member logs in with their phone alone', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
-		await sendOtp(kit.context, { phone: member.phone });
-		const login = await completeOtpLogin(kit.context, { phone: member.phone, code: GOOD_CODE }, MAIL);
+		await kit.members.passwordless.sendCode({ phone: member.phone });
+		const login = await kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, MAIL);
 		expect(login).toMatchObject({ member: member.result.member, created: false });
 	});
 
 	test('no code sent, wrong, expired, reused, and dead after five wrong codes', async () => {
-		const { context, clock } = harness.kit();
+		const { members, clock } = harness.kit();
 		const { phone } = nextIdentity();
-		await expectOutcome(completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL), 'NOT_FOUND');
+		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'NOT_FOUND');
 
-		await sendOtp(context, { phone });
-		await expectOutcome(completeOtpLogin(context, { phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
-		await completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL);
-		await expectOutcome(completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL), 'NOT_FOUND');
+		await members.passwordless.sendCode({ phone });
+		await expectOutcome(members.passwordless.complete({ phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
+		await members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
+		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'NOT_FOUND');
 
 		clock.advance(30);
-		await sendOtp(context, { phone });
+		await members.passwordless.sendCode({ phone });
 		clock.advance(10 * 60);
-		await expectOutcome(completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL), 'EXPIRED');
+		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'EXPIRED');
 
-		await sendOtp(context, { phone });
+		await members.passwordless.sendCode({ phone });
 		for (let attempt = 1; attempt < 5; attempt++) {
-			await expectOutcome(completeOtpLogin(context, { phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
+			await expectOutcome(members.passwordless.complete({ phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
 		}
-		await expectOutcome(completeOtpLogin(context, { phone, code: WRONG_CODE }, MAIL), 'TOO_MANY_ATTEMPTS');
-		await expectOutcome(completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(members.passwordless.complete({ phone, code: WRONG_CODE }, MAIL), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'TOO_MANY_ATTEMPTS');
 	});
 
 	test('a blocked member gets no code (403)', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
-		await blockMember(kit.context, { memberId: member.result.member.id });
-		const error = await expectOutcome(sendOtp(kit.context, { phone: member.phone }), 'BLOCKED');
+		await kit.members.admin.block({ memberId: member.result.member.id });
+		const error = await expectOutcome(kit.members.passwordless.sendCode({ phone: member.phone }), 'BLOCKED');
 		expect(error.httpStatus).toBe(403);
 		expect(kit.gateway.sendsTo(member.phone)).toHaveLength(1);
 	});
 
 	test('manual approval: a new phone member waits for approval, then logs in', async () => {
-		const { context, clock } = harness.kit();
+		const { members, clock } = harness.kit();
 		const { phone } = nextIdentity();
-		await sendOtp(context, { phone });
-		const pending = await completeOtpLogin(context, { phone, code: GOOD_CODE }, { ...MAIL, approval: 'manual' });
+		await members.passwordless.sendCode({ phone });
+		const pending = await members.passwordless.complete({ phone, code: GOOD_CODE }, { ...MAIL, approval: 'manual' });
 		expect(pending).toEqual({
 			member: expect.objectContaining({ status: 'pending_approval' }),
 			created: true,
@@ -106,11 +99,11 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		});
 
 		clock.advance(30);
-		await expectOutcome(sendOtp(context, { phone }), 'NOT_APPROVED');
-		await approveMember(context, { email: pending.member.email });
-		await sendOtp(context, { phone });
+		await expectOutcome(members.passwordless.sendCode({ phone }), 'NOT_APPROVED');
+		await members.admin.approve({ email: pending.member.email });
+		await members.passwordless.sendCode({ phone });
 		await expect(
-			completeOtpLogin(context, { phone, code: GOOD_CODE }, { ...MAIL, approval: 'manual' }),
+			members.passwordless.complete({ phone, code: GOOD_CODE }, { ...MAIL, approval: 'manual' }),
 		).resolves.toMatchObject({
 			member: { status: 'active' },
 			created: false,
@@ -119,13 +112,13 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 	});
 
 	test('two concurrent first logins make one member', async () => {
-		const { context } = harness.kit({ resendCooldownSeconds: 0 });
+		const { members } = harness.kit({ resendCooldownSeconds: 0 });
 		const { phone } = nextIdentity();
-		await sendOtp(context, { phone });
-		await sendOtp(context, { phone });
+		await members.passwordless.sendCode({ phone });
+		await members.passwordless.sendCode({ phone });
 		const outcomes = await Promise.allSettled([
-			completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL),
-			completeOtpLogin(context, { phone, code: GOOD_CODE }, MAIL),
+			members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL),
+			members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL),
 		]);
 		const created = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.created] : []));
 		expect(created.filter(Boolean)).toHaveLength(1);
@@ -133,35 +126,35 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 	});
 
 	test('caps sends per client IP, independently of the phone', async () => {
-		const { context } = harness.kit({ maxSendsPerIpPer10Min: 20 });
+		const { members } = harness.kit({ maxSendsPerIpPer10Min: 20 });
 		for (let send = 0; send < 20; send++)
-			await sendOtp(context, { phone: nextIdentity().phone, clientIp: '203.0.113.9' });
+			await members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '203.0.113.9' });
 		const error = await expectOutcome(
-			sendOtp(context, { phone: nextIdentity().phone, clientIp: '203.0.113.9' }),
+			members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '203.0.113.9' }),
 			'RATE_LIMITED',
 		);
 		expect(error.retryAfterSeconds).toBe(600);
-		await expect(sendOtp(context, { phone: nextIdentity().phone, clientIp: '2001:DB8::1' })).resolves.toHaveProperty(
+		await expect(members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '2001:DB8::1' })).resolves.toHaveProperty(
 			'to',
 		);
 	});
 
 	test('caps sends per phone: five in ten minutes', async () => {
-		const { context, clock } = harness.kit({ resendCooldownSeconds: 0, maxSendsPerPhonePer10Min: 5 });
+		const { members, clock } = harness.kit({ resendCooldownSeconds: 0, maxSendsPerPhonePer10Min: 5 });
 		const { phone } = nextIdentity();
-		for (let send = 0; send < 5; send++) await sendOtp(context, { phone });
+		for (let send = 0; send < 5; send++) await members.passwordless.sendCode({ phone });
 		clock.advance(60);
-		const error = await expectOutcome(sendOtp(context, { phone }), 'RATE_LIMITED');
+		const error = await expectOutcome(members.passwordless.sendCode({ phone }), 'RATE_LIMITED');
 		expect(error.retryAfterSeconds).toBe(540);
 		clock.advance(540);
-		await expect(sendOtp(context, { phone })).resolves.toHaveProperty('to');
+		await expect(members.passwordless.sendCode({ phone })).resolves.toHaveProperty('to');
 	});
 
 	test('a missing or malformed mail domain is a setup error', async () => {
-		const { context } = harness.kit();
+		const { members } = harness.kit();
 		const { phone } = nextIdentity();
 		await expect(
-			completeOtpLogin(context, { phone, code: GOOD_CODE }, { mailDomain: 'not a domain' }),
+			members.passwordless.complete({ phone, code: GOOD_CODE }, { mailDomain: 'not a domain' }),
 		).rejects.toBeInstanceOf(ConfigurationError);
 	});
 });

@@ -2,32 +2,26 @@
 import { OutcomeError } from '../../nodes/shared/core/errors';
 import {
 	TABLES,
-	approveMember,
-	completeRegistration,
-	resendRegistrationCode,
-	sendLoginCode,
-	sendRegistrationCode,
-	verifySession,
 } from '../../nodes/shared/core/members';
 import { hashChallengeId } from '../../nodes/shared/core/members/ids';
 import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE } from './support/fakeGateway';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
 import { PASSWORD, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
 
 describe.each(BACKENDS)('registration on $name', (backend) => {
 	const harness = useStore(backend);
 
 	test('sends a code to the phone and keeps only hashes of the id and password', async () => {
-		const { context, gateway } = harness.kit();
+		const { members, gateway } = harness.kit();
 		const { phone, email } = nextIdentity();
-		const sent = await sendRegistrationCode(context, { email: ` ${email.toUpperCase()} `, password: PASSWORD, phone });
+		const sent = await members.registration.sendCode({ email: ` ${email.toUpperCase()} `, password: PASSWORD, phone });
 
 		expect(sent).toEqual({
 			registrationId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
 			to: `+1 ••• ••• ${phone.slice(-4)}`,
 			channel: 'sms',
 		});
-		expect(gateway.sends).toEqual([{ serviceSid: context.serviceSid, to: phone, channel: 'sms' }]);
+		expect(gateway.sends).toEqual([{ serviceSid: SERVICE_SID, to: phone, channel: 'sms' }]);
 		const challenge = await harness.store.findChallenge(hashChallengeId(sent.registrationId));
 		expect(challenge).toMatchObject({ kind: 'register', email, phone, attempts: 0, consumedAt: null });
 		expect(challenge?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
@@ -35,10 +29,10 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 	});
 
 	test('accepts a national number with an alpha-3 country, and another channel', async () => {
-		const { context, gateway } = harness.kit();
+		const { members, gateway } = harness.kit();
 		const { phone, email } = nextIdentity();
 		const national = `(415) 555-${phone.slice(-4)}`;
-		const sent = await sendRegistrationCode(context, {
+		const sent = await members.registration.sendCode({
 			email,
 			password: PASSWORD,
 			phone: national,
@@ -58,24 +52,24 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 		['the email channel', { channel: 'email' }, 'INVALID_INPUT'],
 		['a client IP that is not one', { clientIp: 'localhost; rm -rf' }, 'INVALID_INPUT'],
 	] as const)('refuses %s before sending anything', async (_name, change, code) => {
-		const { context, gateway } = harness.kit();
+		const { members, gateway } = harness.kit();
 		const input = { ...nextIdentity(), password: PASSWORD, ...change };
-		await expectOutcome(sendRegistrationCode(context, input as never), code);
+		await expectOutcome(members.registration.sendCode(input as never), code);
 		expect(gateway.sends).toHaveLength(0);
 	});
 
 	test('refuses an email or phone that already belongs to a member (409)', async () => {
 		const kit = harness.kit();
-		const { context, gateway } = kit;
+		const { members, gateway } = kit;
 		const existing = await registerMember(kit);
 		const other = nextIdentity();
 		const byEmail = await expectOutcome(
-			sendRegistrationCode(context, { email: existing.email, password: PASSWORD, phone: other.phone }),
+			members.registration.sendCode({ email: existing.email, password: PASSWORD, phone: other.phone }),
 			'ALREADY_REGISTERED',
 		);
 		expect(byEmail.httpStatus).toBe(409);
 		await expectOutcome(
-			sendRegistrationCode(context, { email: other.email, password: PASSWORD, phone: existing.phone }),
+			members.registration.sendCode({ email: other.email, password: PASSWORD, phone: existing.phone }),
 			'ALREADY_REGISTERED',
 		);
 		expect(gateway.sendsTo(other.phone)).toHaveLength(0);
@@ -83,7 +77,7 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 
 	test('completes with a session for an active member', async () => {
 		const kit = harness.kit({ sessionTtlSeconds: 3600 });
-		const { context, clock } = kit;
+		const { members, clock } = kit;
 		const registeredAt = clock.now();
 		const { email, phone, result } = await registerMember(kit);
 
@@ -98,53 +92,53 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 			sessionToken: expect.any(String),
 			expiresAt: new Date(registeredAt.getTime() + 3600_000).toISOString(),
 		});
-		const session = await verifySession(context, { token: (result as { sessionToken: string }).sessionToken });
+		const session = await members.sessions.verify({ token: (result as { sessionToken: string }).sessionToken });
 		expect(session.member).toEqual(result.member);
 		expect(await harness.count(TABLES.members, 'email = $1', [email])).toBe(1);
 	});
 
 	test('a wrong code counts, and the fifth wrong code kills the registration', async () => {
-		const { context } = harness.kit();
-		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		const { members } = harness.kit();
+		const { registrationId } = await members.registration.sendCode({ ...nextIdentity(), password: PASSWORD });
 		for (let left = 4; left >= 1; left--) {
 			const error = await expectOutcome(
-				completeRegistration(context, { registrationId, code: WRONG_CODE }),
+				members.registration.complete({ registrationId, code: WRONG_CODE }),
 				'INVALID_CODE',
 			);
 			expect(error.message).toContain(`${left} attempt`);
 		}
-		await expectOutcome(completeRegistration(context, { registrationId, code: WRONG_CODE }), 'TOO_MANY_ATTEMPTS');
-		await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'TOO_MANY_ATTEMPTS');
-		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(members.registration.complete({ registrationId, code: WRONG_CODE }), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(members.registration.complete({ registrationId, code: GOOD_CODE }), 'TOO_MANY_ATTEMPTS');
+		await expectOutcome(members.registration.resendCode({ registrationId }), 'TOO_MANY_ATTEMPTS');
 	});
 
 	test('a refusal from Verify itself is passed on and not counted as a wrong code', async () => {
-		const { context } = harness.kit();
-		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		const kit = harness.kit();
+		const { registrationId } = await kit.members.registration.sendCode({ ...nextIdentity(), password: PASSWORD });
 		// A Verify that never sent this code answers as Twilio does for a verification it no longer has.
-		const forgetful = { ...context, gateway: harness.kit().gateway };
-		await expectOutcome(completeRegistration(forgetful, { registrationId, code: GOOD_CODE }), 'EXPIRED');
+		const forgetful = kit.with({ verify: { gateway: harness.kit().gateway, serviceSid: SERVICE_SID } });
+		await expectOutcome(forgetful.registration.complete({ registrationId, code: GOOD_CODE }), 'EXPIRED');
 		const challenge = await harness.store.findChallenge(hashChallengeId(registrationId));
 		expect(challenge).toMatchObject({ attempts: 0, consumedAt: null });
 	});
 
 	test('expires after the challenge lifetime (410)', async () => {
-		const { context, clock } = harness.kit({ challengeTtlMinutes: 10 });
-		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
+		const { members, clock } = harness.kit({ challengeTtlMinutes: 10 });
+		const { registrationId } = await members.registration.sendCode({ ...nextIdentity(), password: PASSWORD });
 		clock.advance(10 * 60);
-		const error = await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'EXPIRED');
+		const error = await expectOutcome(members.registration.complete({ registrationId, code: GOOD_CODE }), 'EXPIRED');
 		expect(error.httpStatus).toBe(410);
-		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'EXPIRED');
+		await expectOutcome(members.registration.resendCode({ registrationId }), 'EXPIRED');
 	});
 
 	test('works once: a used or unknown registration id is NOT_FOUND', async () => {
-		const { context } = harness.kit();
-		const { registrationId } = await sendRegistrationCode(context, { ...nextIdentity(), password: PASSWORD });
-		await completeRegistration(context, { registrationId, code: GOOD_CODE });
-		await expectOutcome(completeRegistration(context, { registrationId, code: GOOD_CODE }), 'NOT_FOUND');
-		await expectOutcome(resendRegistrationCode(context, { registrationId }), 'NOT_FOUND');
+		const { members } = harness.kit();
+		const { registrationId } = await members.registration.sendCode({ ...nextIdentity(), password: PASSWORD });
+		await members.registration.complete({ registrationId, code: GOOD_CODE });
+		await expectOutcome(members.registration.complete({ registrationId, code: GOOD_CODE }), 'NOT_FOUND');
+		await expectOutcome(members.registration.resendCode({ registrationId }), 'NOT_FOUND');
 		await expectOutcome(
-			completeRegistration(context, { registrationId: 'x'.repeat(43), code: GOOD_CODE }),
+			members.registration.complete({ registrationId: 'x'.repeat(43), code: GOOD_CODE }),
 			'NOT_FOUND',
 		);
 	});
@@ -152,39 +146,39 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 	test('a login id is not a registration id', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
-		const { loginId } = await sendLoginCode(kit.context, { email: member.email, password: member.password });
-		await expectOutcome(completeRegistration(kit.context, { registrationId: loginId, code: GOOD_CODE }), 'NOT_FOUND');
+		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		await expectOutcome(kit.members.registration.complete({ registrationId: loginId, code: GOOD_CODE }), 'NOT_FOUND');
 	});
 
 	test('resend waits for the cool-down, may switch channel, and stops at the cap per phone', async () => {
-		const { context, gateway, clock } = harness.kit({ resendCooldownSeconds: 30, maxSendsPerPhonePer10Min: 5 });
+		const { members, gateway, clock } = harness.kit({ resendCooldownSeconds: 30, maxSendsPerPhonePer10Min: 5 });
 		const { phone, email } = nextIdentity();
-		const { registrationId } = await sendRegistrationCode(context, { email, phone, password: PASSWORD });
+		const { registrationId } = await members.registration.sendCode({ email, phone, password: PASSWORD });
 
 		clock.advance(10);
-		const early = await expectOutcome(resendRegistrationCode(context, { registrationId }), 'RATE_LIMITED');
+		const early = await expectOutcome(members.registration.resendCode({ registrationId }), 'RATE_LIMITED');
 		expect(early).toMatchObject({ httpStatus: 429, retryAfterSeconds: 20 });
 
 		clock.advance(20);
-		await expect(resendRegistrationCode(context, { registrationId, channel: 'call' })).resolves.toEqual({
+		await expect(members.registration.resendCode({ registrationId, channel: 'call' })).resolves.toEqual({
 			to: `+1 ••• ••• ${phone.slice(-4)}`,
 			channel: 'call',
 		});
 		for (let send = 3; send <= 5; send++) {
 			clock.advance(30);
-			await resendRegistrationCode(context, { registrationId });
+			await members.registration.resendCode({ registrationId });
 		}
 		expect(gateway.sendsTo(phone).map((s) => s.channel)).toEqual(['sms', 'call', 'call', 'call', 'call']);
 
 		clock.advance(30);
-		const capped = await expectOutcome(resendRegistrationCode(context, { registrationId }), 'RATE_LIMITED');
+		const capped = await expectOutcome(members.registration.resendCode({ registrationId }), 'RATE_LIMITED');
 		expect(capped.retryAfterSeconds).toBe(600 - 150);
 		expect(gateway.sendsTo(phone)).toHaveLength(5);
 	});
 
 	test('manual approval: the member waits, cannot log in, and can once approved', async () => {
 		const kit = harness.kit();
-		const { context } = kit;
+		const { members } = kit;
 		const member = await registerMember(kit, { approval: 'manual' });
 		expect(member.result).toEqual({
 			member: expect.objectContaining({ status: 'pending_approval' }),
@@ -194,29 +188,29 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 		expect(await harness.count(TABLES.sessions, 'member_id = $1', [member.result.member.id])).toBe(0);
 
 		const refused = await expectOutcome(
-			sendLoginCode(context, { email: member.email, password: member.password }),
+			members.login.sendCode({ email: member.email, password: member.password }),
 			'NOT_APPROVED',
 		);
 		expect(refused.httpStatus).toBe(403);
 
-		await expectOutcome(approveMember(context, { email: nextIdentity().email }), 'NOT_FOUND');
-		const approved = await approveMember(context, { memberId: member.result.member.id });
+		await expectOutcome(members.admin.approve({ email: nextIdentity().email }), 'NOT_FOUND');
+		const approved = await members.admin.approve({ memberId: member.result.member.id });
 		expect(approved).toMatchObject({ id: member.result.member.id, status: 'active' });
-		await expect(sendLoginCode(context, { email: member.email, password: member.password })).resolves.toHaveProperty(
+		await expect(members.login.sendCode({ email: member.email, password: member.password })).resolves.toHaveProperty(
 			'loginId',
 		);
 	});
 
 	test('20 concurrent registrations of one email make exactly one member', async () => {
-		const { context } = harness.kit();
+		const { members } = harness.kit();
 		const { email } = nextIdentity();
 		const ids = await Promise.all(
 			Array.from({ length: 20 }, () =>
-				sendRegistrationCode(context, { email, phone: nextIdentity().phone, password: PASSWORD }),
+				members.registration.sendCode({ email, phone: nextIdentity().phone, password: PASSWORD }),
 			),
 		);
 		const outcomes = await Promise.allSettled(
-			ids.map(({ registrationId }) => completeRegistration(context, { registrationId, code: GOOD_CODE })),
+			ids.map(({ registrationId }) => members.registration.complete({ registrationId, code: GOOD_CODE })),
 		);
 
 		const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');

@@ -1,5 +1,6 @@
 import { OutcomeError } from '../../nodes/shared/core/errors';
-import { listCountries, maskEmail, maskPhone, normaliseEmail, parsePhone, toAlpha2 } from '../../nodes/shared/core/phones';
+import { maskEmail, normaliseEmail } from '../../nodes/shared/core/emails';
+import { listCountries, maskPhone, parsePhone, toAlpha2 } from '../../nodes/shared/core/phones';
 
 async function outcomeOf(promise: Promise<unknown>): Promise<string | undefined> {
 	try {

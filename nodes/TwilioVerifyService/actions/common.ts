@@ -1,17 +1,9 @@
 /** Parameters shared by the operations of the Twilio Verify Service node. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { serviceLocator } from '../../shared/n8n/properties';
-
-export type Show = { resource: string[]; operation: string[] };
-
-export function show(resource: string, ...operations: string[]): { show: Show } {
-	return { show: { resource: [resource], operation: operations } };
-}
-
-export function serviceField(displayOptions: { show: Show }): INodeProperties {
-	return { ...serviceLocator, displayOptions };
-}
+import type { Show } from '../../shared/n8n/displayOptions';
+import type { VerifyOperation } from '../../shared/n8n/operations';
+import type { CrudOperation } from '../TwilioVerifyService.node.type';
 
 export function sidField(name: string, displayName: string, prefix: string, displayOptions: { show: Show }): INodeProperties {
 	return {
@@ -51,10 +43,6 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return context.getNodeParameter('returnAll', itemIndex, false) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
-export function readSid(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(context.getNodeParameter(name, itemIndex)).trim();
-}
-
 /** The Operation selector every resource of this node shares: create, delete, get, get many, update. */
 export function crudOperationProperty(resource: string, label: string): INodeProperties {
 	return {
@@ -76,4 +64,15 @@ export function crudOperationProperty(resource: string, label: string): INodePro
 
 export function deleted(sid: string): IDataObject {
 	return { deleted: true, sid };
+}
+
+/** A resource's operation map and its parameters: the Operation selector, then each operation's own. */
+export function crudResource(resource: string, label: string, operations: Record<CrudOperation, VerifyOperation>) {
+	return {
+		operations,
+		description: [
+			crudOperationProperty(resource, label),
+			...Object.values(operations).flatMap((operation) => operation.description),
+		],
+	};
 }

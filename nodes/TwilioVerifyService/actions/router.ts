@@ -1,29 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { VerifyClient } from '../../shared/core/verify/client';
-import { readConcurrency, runItems } from '../../shared/n8n/runItems';
-import { verifyClientFor } from '../../shared/n8n/transport';
+import type { VerifyOperation } from '../../shared/n8n/operations';
+import { runVerifyOperation } from '../../shared/n8n/verifyNode';
+import type { TwilioVerifyServiceMap, TwilioVerifyServiceResource } from '../TwilioVerifyService.node.type';
 import * as bucket from './bucket';
 import * as rateLimit from './rateLimit';
 import * as service from './service';
 
-type Operation = {
-	execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-};
-
-const resources: Record<string, Record<string, Operation>> = {
+const resources: { [R in TwilioVerifyServiceResource]: Record<TwilioVerifyServiceMap[R], VerifyOperation> } = {
 	service: service.operations,
 	rateLimit: rateLimit.operations,
 	bucket: bucket.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const client = await verifyClientFor(this);
-	const run = resources[resource][operation];
-	return await runItems(this, (itemIndex) => run.execute.call(this, client, itemIndex), {
-		outputs: 1,
-		concurrency: readConcurrency(this),
-	});
+	const resource = this.getNodeParameter('resource', 0) as TwilioVerifyServiceResource;
+	const operation = this.getNodeParameter('operation', 0) as TwilioVerifyServiceMap[typeof resource];
+	return await runVerifyOperation(this, resources[resource][operation]);
 }

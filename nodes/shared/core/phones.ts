@@ -3,6 +3,7 @@
  * Invalid numbers are refused with INVALID_PHONE before anything is sent.
  */
 import { OutcomeError } from './errors';
+import { maskEmail } from './emails';
 
 type PhoneLibrary = typeof import('../vendor/phone');
 
@@ -75,13 +76,6 @@ export function maskPhone(e164: string): string {
 	return `+${digits.slice(0, digits.length > 11 ? 2 : 1)} ••• ••• ${lastFour}`;
 }
 
-/** "alice@example.com" → "a••••@example.com" */
-export function maskEmail(email: string): string {
-	const at = email.lastIndexOf('@');
-	if (at < 1) return '•••';
-	return `${email[0]}••••${email.slice(at)}`;
-}
-
 export function maskRecipient(recipient: string): string {
 	return recipient.includes('@') ? maskEmail(recipient) : maskPhone(recipient);
 }
@@ -98,16 +92,4 @@ export async function listCountries(): Promise<Country[]> {
 		countries.push({ label, value: alpha2, alpha3, dialCode: `+${lib.getCountryCallingCode(alpha2)}` });
 	}
 	return countries.sort((a, b) => a.label.localeCompare(b.label, 'en'));
-}
-
-const EMAIL_PATTERN = /^[^\s@"<>()[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const MAX_EMAIL_LENGTH = 254;
-
-/** Trims and lower-cases an email address; INVALID_INPUT when it does not look like one. */
-export function normaliseEmail(input: unknown): string {
-	const email = typeof input === 'string' ? input.trim().toLowerCase() : '';
-	if (!email || email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
-		throw new OutcomeError('INVALID_INPUT', 'This email address is not valid.');
-	}
-	return email;
 }

@@ -4,12 +4,13 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = Record<string, string[]>;
+import { DEFAULT_MEMBER_POLICY, type MemberPolicy } from '../core/members';
+import type { Show } from './displayOptions';
 
 export function bodyField(
 	name: string,
 	displayName: string,
-	show: Show,
+	displayOptions: { show: Show },
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return {
@@ -18,19 +19,19 @@ export function bodyField(
 		type: 'string',
 		default: `={{ $json.body.${name} }}`,
 		required: true,
-		displayOptions: { show },
+		displayOptions,
 		...extra,
 	} as INodeProperties;
 }
 
-export function passwordField(show: Show): INodeProperties {
-	return bodyField('password', 'Password', show, { typeOptions: { password: true } });
+export function passwordField(displayOptions: { show: Show }): INodeProperties {
+	return bodyField('password', 'Password', displayOptions, { typeOptions: { password: true } });
 }
 
-export function phoneFields(show: Show): INodeProperties[] {
+export function phoneFields(displayOptions: { show: Show }): INodeProperties[] {
 	return [
-		bodyField('phone', 'Phone Number', show, { description: 'E.164 (+14155550123), or a national number with a country' }),
-		bodyField('country', 'Country', show, {
+		bodyField('phone', 'Phone Number', displayOptions, { description: 'E.164 (+14155550123), or a national number with a country' }),
+		bodyField('country', 'Country', displayOptions, {
 			required: false,
 			default: '={{ $json.body.country ?? "" }}',
 			description: 'ISO 3166-1 alpha-2 or alpha-3 code, needed when the phone number is national',
@@ -38,26 +39,26 @@ export function phoneFields(show: Show): INodeProperties[] {
 	];
 }
 
-export function channelField(show: Show): INodeProperties {
-	return bodyField('channel', 'Channel', show, {
+export function channelField(displayOptions: { show: Show }): INodeProperties {
+	return bodyField('channel', 'Channel', displayOptions, {
 		required: false,
 		default: '={{ $json.body.channel ?? "sms" }}',
 		description: 'How the code is sent: sms, call or whatsapp',
 	});
 }
 
-export function clientIpField(show: Show): INodeProperties {
+export function clientIpField(displayOptions: { show: Show }): INodeProperties {
 	return {
 		displayName: "Caller's IP Address",
 		name: 'clientIp',
 		type: 'string',
 		default: '={{ $json.headers?.["x-forwarded-for"]?.split(",")[0]?.trim() ?? "" }}',
 		description: 'Limits codes sent per IP address. Leave empty to skip the per-IP limit.',
-		displayOptions: { show },
+		displayOptions,
 	};
 }
 
-export const approvalField = (show: Show): INodeProperties => ({
+export const approvalField = (displayOptions: { show: Show }): INodeProperties => ({
 	displayName: 'New Members',
 	name: 'approval',
 	type: 'options',
@@ -66,72 +67,34 @@ export const approvalField = (show: Show): INodeProperties => ({
 		{ name: 'Active at Once', value: 'auto', description: 'The member gets a session token right away' },
 		{ name: 'Wait for Approval', value: 'manual', description: 'The member is pending until an Approve Member operation' },
 	],
-	displayOptions: { show },
+	displayOptions,
 });
 
-/** Limits of the member flows; the defaults are DEFAULT_MEMBER_POLICY's (a test keeps them equal). */
-export const securityOptions: INodeProperties = {
-	displayName: 'Security',
-	name: 'security',
-	type: 'collection',
-	placeholder: 'Change a Limit',
-	default: {},
-	options: [
-		{
-			displayName: 'Code Lifetime (Minutes)',
-			name: 'challengeTtlMinutes',
-			type: 'number',
-			default: 10,
-			description: "How long a registration or login code stays usable",
-		},
-		{
-			displayName: 'Lock Duration (Minutes)',
-			name: 'lockMinutes',
-			type: 'number',
-			default: 15,
-			description: "How long an account stays locked after too many wrong passwords",
-		},
-		{
-			displayName: 'Max Codes per IP per 10 Minutes',
-			name: 'maxSendsPerIpPer10Min',
-			type: 'number',
-			default: 20,
-			description: "Applied when the caller's IP address is given",
-		},
-		{
-			displayName: 'Max Codes per Phone per 10 Minutes',
-			name: 'maxSendsPerPhonePer10Min',
-			type: 'number',
-			default: 5,
-			description: "Codes sent to one phone in 10 minutes",
-		},
-		{
-			displayName: 'Max Wrong Codes',
-			name: 'maxCodeAttempts',
-			type: 'number',
-			default: 5,
-			description: "Wrong codes before the code stops working",
-		},
-		{
-			displayName: 'Max Wrong Passwords',
-			name: 'maxFailedLogins',
-			type: 'number',
-			default: 5,
-			description: "Wrong passwords in a row before the account is locked",
-		},
-		{
-			displayName: 'Min Password Length',
-			name: 'minPasswordLength',
-			type: 'number',
-			default: 8,
-			description: "Shortest password accepted at registration",
-		},
-		{
-			displayName: 'Resend Cool-Down (Seconds)',
-			name: 'resendCooldownSeconds',
-			type: 'number',
-			default: 30,
-			description: "Minimum wait between two codes to the same phone",
-		},
-	],
-};
+/** Each Security option: its label and help; the default is always the core policy's. */
+const SECURITY_OPTIONS: Array<{ name: keyof MemberPolicy; displayName: string; description: string }> = [
+	{ name: 'challengeTtlMinutes', displayName: 'Code Lifetime (Minutes)', description: 'How long a registration or login code stays usable' },
+	{ name: 'lockMinutes', displayName: 'Lock Duration (Minutes)', description: 'How long an account stays locked after too many wrong passwords' },
+	{ name: 'maxSendsPerIpPer10Min', displayName: 'Max Codes per IP per 10 Minutes', description: "Applied when the caller's IP address is given" },
+	{ name: 'maxSendsPerPhonePer10Min', displayName: 'Max Codes per Phone per 10 Minutes', description: 'Codes sent to one phone in 10 minutes' },
+	{ name: 'maxCodeAttempts', displayName: 'Max Wrong Codes', description: 'Wrong codes before the code stops working' },
+	{ name: 'maxFailedLogins', displayName: 'Max Wrong Passwords', description: 'Wrong passwords in a row before the account is locked' },
+	{ name: 'minPasswordLength', displayName: 'Min Password Length', description: 'Shortest password accepted at registration' },
+	{ name: 'resendCooldownSeconds', displayName: 'Resend Cool-Down (Seconds)', description: 'Minimum wait between two codes to the same phone' },
+];
+
+function securityOption(option: (typeof SECURITY_OPTIONS)[number]): INodeProperties {
+	return { ...option, type: 'number', default: DEFAULT_MEMBER_POLICY[option.name] };
+}
+
+/** Limits of the member flows, overriding the core policy's defaults for this node. */
+export function securityOptions(displayOptions: { show: Show }): INodeProperties {
+	return {
+		displayName: 'Security',
+		name: 'security',
+		type: 'collection',
+		placeholder: 'Change a Limit',
+		default: {},
+		displayOptions,
+		options: SECURITY_OPTIONS.map(securityOption),
+	};
+}

@@ -1,8 +1,56 @@
-/** Reads "Send To" (phone + country, or email) and normalises it: E.164 for phones, lower case for emails. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+/** "Send To": a phone (with its country when national) or an email address, and its reader. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { normaliseEmail, parsePhone } from '../core/phones';
+import { normaliseEmail } from '../core/emails';
+import { parsePhone } from '../core/phones';
+import { type Show, withCondition } from './displayOptions';
 
+const recipientTypeProperty: INodeProperties = {
+	displayName: 'Send To',
+	name: 'recipientType',
+	type: 'options',
+	default: 'phone',
+	options: [
+		{ name: 'Phone Number', value: 'phone' },
+		{ name: 'Email Address', value: 'email' },
+	],
+};
+
+export function recipientProperties(displayOptions: { show: Show }): INodeProperties[] {
+	return [
+		{ ...recipientTypeProperty, displayOptions },
+		{
+			displayName: 'Phone Number',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '+14155550123',
+			description: 'In international format (E.164), or a national number together with its country',
+			displayOptions: withCondition(displayOptions, { recipientType: ['phone'] }),
+		},
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'US',
+			description: 'ISO 3166-1 alpha-2 or alpha-3 code of the phone number\'s country, needed when the number is not in international format',
+			displayOptions: withCondition(displayOptions, { recipientType: ['phone'] }),
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			displayOptions: withCondition(displayOptions, { recipientType: ['email'] }),
+		},
+	];
+}
+
+/** Normalised: E.164 for phones, lower case for emails. */
 export async function readRecipient(context: IExecuteFunctions, itemIndex: number): Promise<string> {
 	if (context.getNodeParameter('recipientType', itemIndex, 'phone') === 'email') {
 		return normaliseEmail(context.getNodeParameter('email', itemIndex));

@@ -1,8 +1,7 @@
 /** Reads the "Twilio Verify API" credential and hands out the shared Verify client for it. */
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { ConfigurationError } from '../core/errors';
-import { getVerifyClient, isSid, type VerifyClient, type VerifyCredentials } from '../core/verify/client';
+import { getVerifyClient, type VerifyClient, type VerifyCredentials } from '../core/verify/client';
 
 export const TWILIO_VERIFY_CREDENTIAL = 'twilioVerifyApi';
 
@@ -19,19 +18,4 @@ export async function verifyClientFor(context: IExecuteFunctions | ILoadOptionsF
 		testNumbers: credentials.enableTestNumbers === true ? (credentials.testNumbers as string | undefined) : undefined,
 	};
 	return await getVerifyClient(config);
-}
-
-/** The Verify Service chosen in the node's "Verify Service" parameter, or the credential's default one. */
-export function readServiceSid(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): string {
-	const chosen = String(context.getNodeParameter('serviceSid', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const serviceSid = chosen || client.defaultServiceSid;
-	if (!serviceSid) {
-		throw new ConfigurationError('MISSING_SERVICE_SID', 'No Verify Service chosen', {
-			description: 'Pick a Verify Service in the node, or set a default Verify Service SID in the credential.',
-		});
-	}
-	if (!isSid(serviceSid, 'VA')) {
-		throw new ConfigurationError('INVALID_SERVICE_SID', `"${serviceSid}" is not a Verify Service SID (VA followed by 32 hex digits)`);
-	}
-	return serviceSid;
 }

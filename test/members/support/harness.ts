@@ -1,15 +1,14 @@
 /** Shared set-up for the member tests: one store per backend and test file, a fresh fake Verify and clock per test. */
 import { OutcomeError, type OutcomeCode } from '../../../nodes/shared/core/errors';
 import {
-	DEFAULT_MEMBER_POLICY,
-	type MemberFlowContext,
 	type MemberPolicy,
+	type Members,
+	type MembersConfig,
 	type MemberStore,
 	type StoreConfig,
 	closeAllStores,
-	completeRegistration,
+	createMembers,
 	openStore,
-	sendRegistrationCode,
 } from '../../../nodes/shared/core/members';
 import type { TestBackend } from './backends';
 import { FakeVerifyGateway, GOOD_CODE, SERVICE_SID } from './fakeGateway';
@@ -26,9 +25,12 @@ export class TestClock {
 }
 
 export interface FlowKit {
-	context: MemberFlowContext;
+	members: Members;
 	gateway: FakeVerifyGateway;
 	clock: TestClock;
+	config: MembersConfig;
+	/** the same set-up with some parts replaced, e.g. another session secret */
+	with(overrides: Partial<MembersConfig>): Members;
 }
 
 export interface StoreHarness {
@@ -67,15 +69,20 @@ export function useStore(backend: TestBackend): StoreHarness {
 		kit(policy = {}) {
 			const gateway = new FakeVerifyGateway();
 			const clock = new TestClock();
-			const context: MemberFlowContext = {
+			const config: MembersConfig = {
 				store: harness.store,
-				gateway,
-				serviceSid: SERVICE_SID,
+				verify: { gateway, serviceSid: SERVICE_SID },
 				sessionSecret: SESSION_SECRET,
 				policy,
-				now: clock.now,
+				clock: clock.now,
 			};
-			return { context, gateway, clock };
+			return {
+				members: createMembers(config),
+				gateway,
+				clock,
+				config,
+				with: (overrides) => createMembers({ ...config, ...overrides }),
+			};
 		},
 	};
 	return harness;
@@ -97,13 +104,11 @@ export function nextIdentity(): { phone: string; email: string } {
 export async function registerMember(kit: FlowKit, options: { approval?: 'auto' | 'manual'; password?: string } = {}) {
 	const { phone, email } = nextIdentity();
 	const password = options.password ?? PASSWORD;
-	const sent = await sendRegistrationCode(kit.context, { email, password, phone });
-	const result = await completeRegistration(
-		kit.context,
-		{ registrationId: sent.registrationId, code: GOOD_CODE },
+	const sent = await kit.members.registration.sendCode({ email, password, phone });
+	const result = await kit.members.registration.complete({ registrationId: sent.registrationId, code: GOOD_CODE },
 		options,
 	);
-	kit.clock.advance(kit.context.policy?.resendCooldownSeconds ?? DEFAULT_MEMBER_POLICY.resendCooldownSeconds);
+	kit.clock.advance(kit.members.policy.resendCooldownSeconds);
 	return { phone, email, password, sent, result };
 }
 

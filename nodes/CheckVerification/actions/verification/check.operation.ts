@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { OutcomeError } from '../../../shared/core/errors';
+import { readCode } from '../../../shared/core/codes';
+import type { OutcomeError } from '../../../shared/core/errors';
 import { maskRecipient } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { CheckTarget } from '../../../shared/core/verify/types';
-import { recipientProperties, serviceLocator } from '../../../shared/n8n/properties';
-import { readRecipient } from '../../../shared/n8n/recipient';
+import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
 import type { ItemResult } from '../../../shared/n8n/runItems';
-import { readServiceSid } from '../../../shared/n8n/transport';
+import { readVerificationSid, verificationSidField } from '../../../shared/n8n/verification';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 
 export const APPROVED_OUTPUT = 0;
 export const NOT_APPROVED_OUTPUT = 1;
 
-const MAX_CODE_LENGTH = 20;
-
 export const description: INodeProperties[] = [
-	serviceLocator,
+	serviceField(),
 	{
 		displayName: 'Check By',
 		name: 'checkBy',
@@ -26,16 +25,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Verification SID', value: 'verificationSid', description: 'The SID returned when the code was sent' },
 		],
 	},
-	...recipientProperties({ checkBy: ['recipient'] }),
-	{
-		displayName: 'Verification SID',
-		name: 'verificationSid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'VExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-		displayOptions: { show: { checkBy: ['verificationSid'] } },
-	},
+	...recipientProperties({ show: { checkBy: ['recipient'] } }),
+	verificationSidField({ show: { checkBy: ['verificationSid'] } }),
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -49,24 +40,16 @@ export const description: INodeProperties[] = [
 
 async function readTarget(context: IExecuteFunctions, itemIndex: number): Promise<CheckTarget> {
 	if (context.getNodeParameter('checkBy', itemIndex) === 'verificationSid') {
-		return { verificationSid: (context.getNodeParameter('verificationSid', itemIndex) as string).trim() };
+		return { verificationSid: readVerificationSid(context, itemIndex) };
 	}
 	return { to: await readRecipient(context, itemIndex) };
-}
-
-function readCode(context: IExecuteFunctions, itemIndex: number): string {
-	const code = String(context.getNodeParameter('code', itemIndex) ?? '').trim();
-	if (!/^[0-9A-Za-z]+$/.test(code) || code.length > MAX_CODE_LENGTH) {
-		throw new OutcomeError('INVALID_CODE', 'The code is not correct.');
-	}
-	return code;
 }
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<ItemResult> {
 	const serviceSid = readServiceSid(this, client, itemIndex);
 	// An invalid phone or a malformed code throws an OutcomeError, which runItems routes to "Not Approved".
 	const target = await readTarget(this, itemIndex);
-	const code = readCode(this, itemIndex);
+	const code = readCode(this.getNodeParameter('code', itemIndex), 'INVALID_CODE');
 	const result = await client.check({ serviceSid, code, ...target });
 	const verification: IDataObject = { ...(result.verification ?? {}) };
 	if (typeof verification.to === 'string') verification.toMasked = maskRecipient(verification.to);

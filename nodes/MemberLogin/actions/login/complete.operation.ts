@@ -1,21 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { completeLogin, type MemberFlowContext } from '../../../shared/core/members';
-import { bodyField } from '../../../shared/n8n/memberProperties';
-import { success } from '../../../shared/n8n/memberOutput';
+import { bodyField, type Members, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
-const show = { operation: ['complete'] };
+export const option = { name: 'Complete Login', action: 'Complete a login', description: 'Check the code and return a session token' };
+
+export const needs = 'verify';
+
+const shown = showFor(['complete']);
 
 export const description: INodeProperties[] = [
-	bodyField('loginId', 'Login ID', show, { description: 'Returned by Send Login Code' }),
-	bodyField('code', 'Code', show, { description: 'The code the member received' }),
+	bodyField('loginId', 'Login ID', shown, { description: 'Returned by Send Login Code' }),
+	bodyField('code', 'Code', shown, { description: 'The code the member received' }),
 ];
 
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	return success(
-		await completeLogin(context, {
-			loginId: this.getNodeParameter('loginId', itemIndex) as string,
-			code: this.getNodeParameter('code', itemIndex) as string,
-		}),
-	);
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success(await members.login.complete(readRequest(this, itemIndex, ['loginId', 'code'])));
 }

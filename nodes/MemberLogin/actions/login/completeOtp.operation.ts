@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { completeOtpLogin, type ApprovalMode, type MemberFlowContext } from '../../../shared/core/members';
-import { approvalField, bodyField, phoneFields } from '../../../shared/n8n/memberProperties';
-import { optionalText, success } from '../../../shared/n8n/memberOutput';
+import { approvalField, bodyField, type Members, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
-const show = { operation: ['completeOtp'] };
+export const option = { name: 'Complete OTP Login', action: 'Complete a one time code login', description: 'Check the code; creates the member on their first login' };
+
+export const needs = 'verify';
+
+const shown = showFor(['completeOtp']);
 
 export const description: INodeProperties[] = [
-	...phoneFields(show),
-	bodyField('code', 'Code', show, { description: 'The code the person received' }),
+	...phoneFields(shown),
+	bodyField('code', 'Code', shown, { description: 'The code the person received' }),
 	{
 		displayName: 'Mail Domain',
 		name: 'mailDomain',
@@ -16,23 +18,13 @@ export const description: INodeProperties[] = [
 		default: 'members.example.com',
 		required: true,
 		description: 'Members created on their first phone login get the address &lt;phone digits&gt;@&lt;this domain&gt;',
-		displayOptions: { show },
+		displayOptions: shown,
 	},
-	approvalField(show),
+	approvalField(shown),
 ];
 
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	const result = await completeOtpLogin(
-		context,
-		{
-			phone: this.getNodeParameter('phone', itemIndex) as string,
-			country: optionalText(this.getNodeParameter('country', itemIndex, '')),
-			code: this.getNodeParameter('code', itemIndex) as string,
-		},
-		{
-			mailDomain: this.getNodeParameter('mailDomain', itemIndex) as string,
-			approval: this.getNodeParameter('approval', itemIndex, 'auto') as ApprovalMode,
-		},
-	);
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	const options = { mailDomain: this.getNodeParameter('mailDomain', itemIndex), approval: this.getNodeParameter('approval', itemIndex, 'auto') };
+	const result = await members.passwordless.complete(readRequest(this, itemIndex, ['phone', 'country', 'code']), options);
 	return success(result, 'pendingApproval' in result ? 202 : 200);
 }

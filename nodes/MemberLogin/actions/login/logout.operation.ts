@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { logout, type MemberFlowContext } from '../../../shared/core/members';
-import { success } from '../../../shared/n8n/memberOutput';
+import { type Members, readRequest, success } from '../../../shared/n8n/memberOperation';
 import { tokenField } from './tokenField';
+
+export const option = { name: 'Log Out', action: 'Log out', description: 'Revoke a session token' };
+
+export const needs = 'store';
 
 export const description: INodeProperties[] = [tokenField('logout')];
 
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	return success(await logout(context, { token: this.getNodeParameter('token', itemIndex) as string }));
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success(await members.sessions.logout(readRequest(this, itemIndex, ['token'])));
 }

@@ -1,25 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendLoginCode, type MemberFlowContext, type PhoneChannel } from '../../../shared/core/members';
-import { bodyField, channelField, clientIpField, passwordField } from '../../../shared/n8n/memberProperties';
-import { optionalText, success } from '../../../shared/n8n/memberOutput';
+import { bodyField, channelField, clientIpField, type Members, passwordField, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
-const show = { operation: ['sendCode'] };
+export const option = { name: 'Send Login Code', action: 'Send a login code', description: 'Check email and password, then text a code to the phone on file' };
+
+export const needs = 'verify';
+
+const shown = showFor(['sendCode']);
 
 export const description: INodeProperties[] = [
-	bodyField('email', 'Email', show, { placeholder: 'name@email.com' }),
-	passwordField(show),
-	channelField(show),
-	clientIpField(show),
+	bodyField('email', 'Email', shown, { placeholder: 'name@email.com' }),
+	passwordField(shown),
+	channelField(shown),
+	clientIpField(shown),
 ];
 
-/** Unknown email and wrong password give the same INVALID_CREDENTIALS, in about the same time. */
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	const result = await sendLoginCode(context, {
-		email: this.getNodeParameter('email', itemIndex) as string,
-		password: this.getNodeParameter('password', itemIndex) as string,
-		channel: optionalText(this.getNodeParameter('channel', itemIndex, '')) as PhoneChannel | undefined,
-		clientIp: optionalText(this.getNodeParameter('clientIp', itemIndex, '')),
-	});
-	return success(result);
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success(await members.login.sendCode(readRequest(this, itemIndex, ['email', 'password', 'channel', 'clientIp'])));
 }

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendOtp, type MemberFlowContext, type PhoneChannel } from '../../../shared/core/members';
-import { channelField, clientIpField, phoneFields } from '../../../shared/n8n/memberProperties';
-import { optionalText, success } from '../../../shared/n8n/memberOutput';
+import { channelField, clientIpField, type Members, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
-const show = { operation: ['sendOtp'] };
+export const option = { name: 'Send OTP', action: 'Send a one time code', description: 'Passwordless: text a code to a phone' };
 
-export const description: INodeProperties[] = [...phoneFields(show), channelField(show), clientIpField(show)];
+export const needs = 'verify';
 
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	const result = await sendOtp(context, {
-		phone: this.getNodeParameter('phone', itemIndex) as string,
-		country: optionalText(this.getNodeParameter('country', itemIndex, '')),
-		channel: optionalText(this.getNodeParameter('channel', itemIndex, '')) as PhoneChannel | undefined,
-		clientIp: optionalText(this.getNodeParameter('clientIp', itemIndex, '')),
-	});
-	return success(result);
+const shown = showFor(['sendOtp']);
+
+export const description: INodeProperties[] = [
+	...phoneFields(shown),
+	channelField(shown),
+	clientIpField(shown),
+];
+
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success(await members.passwordless.sendCode(readRequest(this, itemIndex, ['phone', 'country', 'channel', 'clientIp'])));
 }

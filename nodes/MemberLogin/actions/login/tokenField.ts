@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { showFor } from '../../../shared/n8n/displayOptions';
+
 export function tokenField(operation: string): INodeProperties {
 	return {
 		displayName: 'Session Token',
@@ -9,6 +11,6 @@ export function tokenField(operation: string): INodeProperties {
 		default: '={{ $json.headers?.authorization ?? "" }}',
 		required: true,
 		description: 'The token from a login, as "Bearer &lt;token&gt;" (an Authorization header) or on its own',
-		displayOptions: { show: { operation: [operation] } },
+		displayOptions: showFor([operation]),
 	};
 }

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { verifySession, type MemberFlowContext } from '../../../shared/core/members';
-import { success } from '../../../shared/n8n/memberOutput';
+import { type Members, readRequest, success } from '../../../shared/n8n/memberOperation';
 import { tokenField } from './tokenField';
+
+export const option = { name: 'Verify Session', action: 'Verify a session token', description: 'Return the member a session token belongs to' };
+
+export const needs = 'store';
 
 export const description: INodeProperties[] = [tokenField('verifySession')];
 
 /** Checks signature, expiry, revocation and that the member may still log in. */
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	return success(await verifySession(context, { token: this.getNodeParameter('token', itemIndex) as string }));
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success(await members.sessions.verify(readRequest(this, itemIndex, ['token'])));
 }

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { blockMember, type MemberFlowContext } from '../../../shared/core/members';
-import { success } from '../../../shared/n8n/memberOutput';
+import { type Members, success } from '../../../shared/n8n/memberOperation';
 import { memberSelectorFields, readMemberSelector } from './memberSelector';
+
+export const option = { name: 'Block Member', action: 'Block a member', description: 'Refuse the member\'s logins and end their sessions' };
+
+export const needs = 'store';
 
 export const description: INodeProperties[] = memberSelectorFields('block');
 
 /** Blocking also revokes the member's sessions. */
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	return success({ member: await blockMember(context, readMemberSelector(this, itemIndex)) });
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	return success({ member: await members.admin.block(readMemberSelector(this, itemIndex)) });
 }

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MemberSelector } from '../../../shared/core/members';
+import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
 
 /** Approve and Block find the member by ID or by email. */
 export function memberSelectorFields(operation: string): INodeProperties[] {
-	const show = { operation: [operation] };
+	const shown = showFor([operation]);
 	return [
 		{
 			displayName: 'Find Member By',
@@ -15,7 +16,7 @@ export function memberSelectorFields(operation: string): INodeProperties[] {
 				{ name: 'Member ID', value: 'memberId' },
 				{ name: 'Email', value: 'email' },
 			],
-			displayOptions: { show },
+			displayOptions: shown,
 		},
 		{
 			displayName: 'Member ID',
@@ -23,7 +24,7 @@ export function memberSelectorFields(operation: string): INodeProperties[] {
 			type: 'string',
 			default: '',
 			required: true,
-			displayOptions: { show: { ...show, findBy: ['memberId'] } },
+			displayOptions: withCondition(shown, { findBy: ['memberId'] }),
 		},
 		{
 			displayName: 'Email',
@@ -32,13 +33,13 @@ export function memberSelectorFields(operation: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'name@email.com',
-			displayOptions: { show: { ...show, findBy: ['email'] } },
+			displayOptions: withCondition(shown, { findBy: ['email'] }),
 		},
 	];
 }
 
 export function readMemberSelector(context: IExecuteFunctions, itemIndex: number): MemberSelector {
 	return context.getNodeParameter('findBy', itemIndex) === 'email'
-		? { email: context.getNodeParameter('email', itemIndex) as string }
-		: { memberId: context.getNodeParameter('memberId', itemIndex) as string };
+		? { email: context.getNodeParameter('email', itemIndex) }
+		: { memberId: context.getNodeParameter('memberId', itemIndex) };
 }

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { purgeExpiredRecords, type MemberFlowContext } from '../../../shared/core/members';
-import { success } from '../../../shared/n8n/memberOutput';
+import { type Members, showFor, success } from '../../../shared/n8n/memberOperation';
+
+export const option = { name: 'Delete Expired Data', action: 'Delete expired data', description: 'Remove ended codes\' challenges, sessions and idle rate-limit counters' };
+
+export const needs = 'store';
 
 export const description: INodeProperties[] = [
 	{
@@ -11,12 +14,12 @@ export const description: INodeProperties[] = [
 		default: 24,
 		typeOptions: { minValue: 1 },
 		description: 'Codes\' challenges and sessions that ended longer ago than this are deleted; members are kept',
-		displayOptions: { show: { operation: ['purgeExpired'] } },
+		displayOptions: showFor(['purgeExpired']),
 	},
 ];
 
 /** Keeps the store small: run it from a Schedule Trigger, e.g. daily. */
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	const olderThanHours = this.getNodeParameter('olderThanHours', itemIndex) as number;
-	return success({ deleted: await purgeExpiredRecords(context, { olderThanHours }) });
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	const olderThanHours = this.getNodeParameter('olderThanHours', itemIndex);
+	return success({ deleted: await members.admin.purgeExpired({ olderThanHours }) });
 }

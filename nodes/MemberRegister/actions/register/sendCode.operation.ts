@@ -1,28 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendRegistrationCode, type MemberFlowContext, type PhoneChannel } from '../../../shared/core/members';
-import { bodyField, channelField, clientIpField, passwordField, phoneFields } from '../../../shared/n8n/memberProperties';
-import { optionalText, success } from '../../../shared/n8n/memberOutput';
+import { bodyField, channelField, clientIpField, type Members, passwordField, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
-const show = { operation: ['sendCode'] };
+export const option = { name: 'Send Registration Code', action: 'Send a registration code', description: 'Check email, password and phone, then text a code to the phone' };
+
+export const needs = 'verify';
+
+const shown = showFor(['sendCode']);
 
 export const description: INodeProperties[] = [
-	bodyField('email', 'Email', show, { placeholder: 'name@email.com' }),
-	passwordField(show),
-	...phoneFields(show),
-	channelField(show),
-	clientIpField(show),
+	bodyField('email', 'Email', shown, { placeholder: 'name@email.com' }),
+	passwordField(shown),
+	...phoneFields(shown),
+	channelField(shown),
+	clientIpField(shown),
 ];
 
-export async function execute(this: IExecuteFunctions, context: MemberFlowContext, itemIndex: number): Promise<IDataObject> {
-	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '');
-	const result = await sendRegistrationCode(context, {
-		email: parameter('email') as string,
-		password: parameter('password') as string,
-		phone: parameter('phone') as string,
-		country: optionalText(parameter('country')),
-		channel: optionalText(parameter('channel')) as PhoneChannel | undefined,
-		clientIp: optionalText(parameter('clientIp')),
-	});
-	return success(result);
+export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
+	const input = readRequest(this, itemIndex, ['email', 'password', 'phone', 'country', 'channel', 'clientIp']);
+	return success(await members.registration.sendCode(input));
 }

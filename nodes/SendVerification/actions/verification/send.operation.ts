@@ -4,15 +4,18 @@ import { ConfigurationError } from '../../../shared/core/errors';
 import { maskRecipient } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { VerifyChannel } from '../../../shared/core/verify/types';
-import { recipientProperties, serviceLocator } from '../../../shared/n8n/properties';
-import { readRecipient } from '../../../shared/n8n/recipient';
-import { readServiceSid } from '../../../shared/n8n/transport';
+import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
+import { nameValueCollection, readNameValues } from '../../../shared/n8n/nameValues';
+import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 
-const show = { operation: ['send'] };
+export const option = { name: 'Send', action: 'Send a verification code', description: 'Send a code by SMS, voice call, WhatsApp or email' };
+
+const shown = showFor(['send']);
 
 export const description: INodeProperties[] = [
-	{ ...serviceLocator, displayOptions: { show } },
-	...recipientProperties(show),
+	serviceField(shown),
+	...recipientProperties(shown),
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -24,7 +27,7 @@ export const description: INodeProperties[] = [
 			{ name: 'WhatsApp', value: 'whatsapp' },
 		],
 		description: 'How the code reaches the phone',
-		displayOptions: { show: { ...show, recipientType: ['phone'] } },
+		displayOptions: withCondition(shown, { recipientType: ['phone'] }),
 	},
 	{
 		displayName: 'Options',
@@ -32,7 +35,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
+		displayOptions: shown,
 		options: [
 			{
 				displayName: 'Channel Configuration (JSON)',
@@ -64,42 +67,20 @@ export const description: INodeProperties[] = [
 				placeholder: 'en',
 				description: 'Language of the message, e.g. en, fr, pt-BR. Empty lets Twilio pick from the phone number.',
 			},
-			{
+			nameValueCollection({
 				displayName: 'Rate Limit Values',
 				name: 'rateLimits',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
 				description: "Values for the Verify Service's rate limits, keyed by the rate limit's unique name",
-				options: [
-					{
-						displayName: 'Value',
-						name: 'values',
-						values: [
-							{ displayName: 'Unique Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
+				entry: 'Value',
+				key: { displayName: 'Unique Name', name: 'name' },
+			}),
+			nameValueCollection({
 				displayName: 'Tags',
 				name: 'tags',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
 				description: 'Key/value tags Twilio keeps with the verification, for your own reporting',
-				options: [
-					{
-						displayName: 'Tag',
-						name: 'values',
-						values: [
-							{ displayName: 'Key', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+				entry: 'Tag',
+				key: { displayName: 'Key', name: 'name' },
+			}),
 			{
 				displayName: 'Template SID',
 				name: 'templateSid',
@@ -111,13 +92,6 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
-
-type NameValues = { values?: Array<{ name: string; value: string }> };
-
-function toRecord(collection: NameValues | undefined): Record<string, string> | undefined {
-	const entries = (collection?.values ?? []).filter((entry) => entry.name);
-	return entries.length ? Object.fromEntries(entries.map((entry) => [entry.name, entry.value])) : undefined;
-}
 
 /** Channel Configuration is set by the workflow builder: a malformed one is a setup mistake, not an outcome. */
 function parseJsonObject(value: unknown): Record<string, unknown> | undefined {
@@ -151,8 +125,8 @@ export async function execute(this: IExecuteFunctions, client: VerifyClient, ite
 		customCode: (options.customCode as string) || undefined,
 		templateSid: (options.templateSid as string) || undefined,
 		channelConfiguration: parseJsonObject(options.channelConfiguration),
-		rateLimits: toRecord(options.rateLimits as NameValues),
-		tags: toRecord(options.tags as NameValues),
+		rateLimits: readNameValues(options.rateLimits),
+		tags: readNameValues(options.tags),
 	});
 	return { ok: true, ...verification, toMasked: maskRecipient(to) };
 }

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { serviceField, sidField, type Show } from '../common';
+import { serviceField } from '../../../shared/n8n/verifyService';
+import type { Show } from '../../../shared/n8n/displayOptions';
+import { sidField } from '../common';
 
 /** Every bucket operation acts inside one rate limit of one Verify Service. */
 export function bucketParentFields(displayOptions: { show: Show }): INodeProperties[] {

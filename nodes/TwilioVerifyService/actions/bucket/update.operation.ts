@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { readSid, show, sidField } from '../common';
+import { readServiceSid } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { readSid } from '../../../shared/n8n/parameters';
+import { sidField } from '../common';
 import { bucketLimitFields, bucketParentFields } from './fields';
 
-const displayOptions = show('bucket', 'update');
+const displayOptions = showFor(['update'], 'bucket');
 
 export const description: INodeProperties[] = [
 	...bucketParentFields(displayOptions),

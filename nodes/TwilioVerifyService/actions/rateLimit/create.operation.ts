@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { serviceField, show } from '../common';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
 
-const displayOptions = show('rateLimit', 'create');
+const displayOptions = showFor(['create'], 'rateLimit');
 
 export const description: INodeProperties[] = [
 	serviceField(displayOptions),

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { limitFields, readLimit, serviceField, show } from '../common';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { limitFields, readLimit } from '../common';
 
-const displayOptions = show('rateLimit', 'getAll');
+const displayOptions = showFor(['getAll'], 'rateLimit');
 
 export const description: INodeProperties[] = [serviceField(displayOptions), ...limitFields(displayOptions)];
 

@@ -1,19 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { crudOperationProperty } from '../common';
+import { crudResource } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations = { create, delete: del, get, getAll, update };
-
-export const description: INodeProperties[] = [
-	crudOperationProperty('rateLimit', 'rate limit'),
-	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-];
+export const { operations, description } = crudResource('rateLimit', 'rate limit', { create, delete: del, get, getAll, update });

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { readSid, serviceField, show, sidField } from '../common';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { readSid } from '../../../shared/n8n/parameters';
+import { sidField } from '../common';
 
-const displayOptions = show('rateLimit', 'update');
+const displayOptions = showFor(['update'], 'rateLimit');
 
 export const description: INodeProperties[] = [
 	serviceField(displayOptions),

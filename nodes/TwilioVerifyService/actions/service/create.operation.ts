@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { show } from '../common';
+import { showFor } from '../../../shared/n8n/displayOptions';
 import { serviceSettings, toServiceOptions } from './settings';
 
-const displayOptions = show('service', 'create');
+const displayOptions = showFor(['create'], 'service');
 
 export const description: INodeProperties[] = [
 	{

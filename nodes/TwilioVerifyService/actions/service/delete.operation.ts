@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { deleted, serviceField, show } from '../common';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { deleted } from '../common';
 
-export const description: INodeProperties[] = [serviceField(show('service', 'delete'))];
+export const description: INodeProperties[] = [serviceField(showFor(['delete'], 'service'))];
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
 	const serviceSid = readServiceSid(this, client, itemIndex);

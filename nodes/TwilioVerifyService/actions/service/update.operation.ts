@@ -1,11 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid } from '../../../shared/n8n/transport';
-import { serviceField, show } from '../common';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { showFor } from '../../../shared/n8n/displayOptions';
 import { serviceSettings, toServiceOptions } from './settings';
 
-const displayOptions = show('service', 'update');
+const displayOptions = showFor(['update'], 'service');
 
 export const description: INodeProperties[] = [
 	serviceField(displayOptions),

@@ -1,18 +1,17 @@
 /** Approving and blocking members, and clearing out ended records, for the workflow builder's own admin workflows. */
 import { ConfigurationError, OutcomeError } from '../errors';
-import { type StoreContext, resolveStoreContext } from './context';
+import type { MemberFlowContext } from './context';
 import { readEmail, readId } from './input';
 import type { MemberQueries, MemberRecord, PurgeResult } from './types';
 import { type MemberView, toMemberView } from './view';
 
 /** Exactly one of the two. */
-export type MemberSelector = { memberId: string; email?: undefined } | { email: string; memberId?: undefined };
+export type MemberSelector = { memberId: unknown; email?: undefined } | { email: unknown; memberId?: undefined };
 
 /** Makes the member active: approves a pending member, or lifts a block. */
-export async function approveMember(context: StoreContext, selector: MemberSelector): Promise<MemberView> {
-	const { store } = resolveStoreContext(context);
+export async function approveMember(flow: MemberFlowContext, selector: MemberSelector): Promise<MemberView> {
 	const lookup = readSelector(selector);
-	const member = await store.transaction(async (tx) => {
+	const member = await flow.store.transaction(async (tx) => {
 		const target = await findTarget(tx, lookup);
 		return (await tx.setMemberStatus(target.id, 'active')) ?? notFound();
 	});
@@ -20,13 +19,12 @@ export async function approveMember(context: StoreContext, selector: MemberSelec
 }
 
 /** Blocks the member and revokes all their sessions in the same transaction: their tokens stop working at once. */
-export async function blockMember(context: StoreContext, selector: MemberSelector): Promise<MemberView> {
-	const { store, now } = resolveStoreContext(context);
+export async function blockMember(flow: MemberFlowContext, selector: MemberSelector): Promise<MemberView> {
 	const lookup = readSelector(selector);
-	const member = await store.transaction(async (tx) => {
+	const member = await flow.store.transaction(async (tx) => {
 		const target = await findTarget(tx, lookup);
 		const blocked = (await tx.setMemberStatus(target.id, 'blocked')) ?? notFound();
-		await tx.revokeMemberSessions(blocked.id, now());
+		await tx.revokeMemberSessions(blocked.id, flow.now());
 		return blocked;
 	});
 	return toMemberView(member);
@@ -39,13 +37,15 @@ const MIN_PURGE_AGE_HOURS = 1;
  * Deletes challenges and sessions that ended (expired, used or revoked) more than `olderThanHours` ago, and send
  * counters idle for that long. Members are never deleted. Run it from a scheduled workflow to keep the store small.
  */
-export async function purgeExpiredRecords(context: StoreContext, options: { olderThanHours: number }): Promise<PurgeResult> {
-	const { store, now } = resolveStoreContext(context);
+export async function purgeExpiredRecords(
+	flow: MemberFlowContext,
+	options: { olderThanHours: unknown },
+): Promise<PurgeResult> {
 	const hours = Number(options?.olderThanHours);
 	if (!Number.isFinite(hours) || hours < MIN_PURGE_AGE_HOURS) {
 		throw new ConfigurationError('INVALID_PURGE_AGE', `Older Than must be at least ${MIN_PURGE_AGE_HOURS} hour.`);
 	}
-	return await store.purgeExpired(new Date(now().getTime() - hours * 3_600_000));
+	return await flow.store.purgeExpired(new Date(flow.now().getTime() - hours * 3_600_000));
 }
 
 type Lookup = { by: 'id'; memberId: string } | { by: 'email'; email: string };

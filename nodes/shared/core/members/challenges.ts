@@ -3,7 +3,7 @@
  * too many wrong codes. Only the hash of its random id is stored.
  */
 import { OutcomeError } from '../errors';
-import type { Resolved, MemberFlowContext } from './context';
+import type { MemberFlowContext, VerifySetup } from './context';
 import { hashChallengeId, newChallengeId } from './ids';
 import type { MemberPolicy } from './policy';
 import type { ChallengeKind, ChallengeRecord, MemberQueries, NewChallenge, PhoneChannel } from './types';
@@ -35,22 +35,22 @@ export function requireLiveChallenge(
 }
 
 export async function findLiveChallenge(
-	context: Resolved<MemberFlowContext>,
+	flow: MemberFlowContext,
 	id: string,
 	kind: ChallengeKind,
 	now: Date,
 ): Promise<ChallengeRecord> {
-	return requireLiveChallenge(await context.store.findChallenge(hashChallengeId(id)), kind, now, context.policy);
+	return requireLiveChallenge(await flow.store.findChallenge(hashChallengeId(id)), kind, now, flow.policy);
 }
 
 export async function createChallenge(
-	context: Resolved<MemberFlowContext>,
+	flow: MemberFlowContext,
 	fields: Omit<NewChallenge, 'idHash' | 'expiresAt' | 'createdAt'>,
 	now: Date,
 ): Promise<string> {
 	const id = newChallengeId();
-	const expiresAt = new Date(now.getTime() + context.policy.challengeTtlMinutes * 60_000);
-	await context.store.insertChallenge({ ...fields, idHash: hashChallengeId(id), expiresAt, createdAt: now });
+	const expiresAt = new Date(now.getTime() + flow.policy.challengeTtlMinutes * 60_000);
+	await flow.store.insertChallenge({ ...fields, idHash: hashChallengeId(id), expiresAt, createdAt: now });
 	return id;
 }
 
@@ -59,19 +59,20 @@ export async function createChallenge(
  * last allowed wrong code kills it. Verify's own refusals (expired, too many checks) are passed on as they are.
  */
 export async function checkChallengeCode(
-	context: Resolved<MemberFlowContext>,
+	flow: MemberFlowContext,
+	{ gateway, serviceSid }: VerifySetup,
 	challenge: ChallengeRecord,
 	code: string,
 ): Promise<void> {
-	const result = await context.gateway.check({ serviceSid: context.serviceSid, to: challenge.phone, code });
+	const result = await gateway.check({ serviceSid, to: challenge.phone, code });
 	if (result.approved) return;
 	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
 
-	const attempts = await context.store.recordWrongCode(challenge.idHash);
+	const attempts = await flow.store.recordWrongCode(challenge.idHash);
 	if (attempts === undefined) {
 		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used.`);
 	}
-	const left = context.policy.maxCodeAttempts - attempts;
+	const left = flow.policy.maxCodeAttempts - attempts;
 	if (left <= 0) {
 		throw new OutcomeError(
 			'TOO_MANY_ATTEMPTS',
@@ -100,9 +101,9 @@ export async function consumeChallenge(
 }
 
 export async function sendCode(
-	context: Resolved<MemberFlowContext>,
+	{ gateway, serviceSid }: VerifySetup,
 	phone: string,
 	channel: PhoneChannel,
 ): Promise<void> {
-	await context.gateway.send({ serviceSid: context.serviceSid, to: phone, channel });
+	await gateway.send({ serviceSid, to: phone, channel });
 }

@@ -1,51 +1,68 @@
-/** What the flows are given: the store, Verify, the session secret, the policy and a clock (tests move it). */
+/**
+ * The one context every member flow receives: the store, Verify (when the flow sends or checks codes), the policy,
+ * the session secret and a clock. `createMembers` builds and checks it once; flows never re-check it.
+ */
 import { ConfigurationError } from '../errors';
 import type { VerificationGateway } from '../verify/types';
 import { type MemberPolicy, resolvePolicy } from './policy';
 import type { MemberStore } from './types';
 
-/** Enough for the admin flows. */
-export interface StoreContext {
-	store: MemberStore;
-	policy?: Partial<MemberPolicy>;
-	/** current time; defaults to the system clock */
-	now?: () => Date;
-}
-
-/** Enough to verify and revoke session tokens. */
-export interface SessionContext extends StoreContext {
-	/** HS256 key for session tokens, at least 32 characters */
-	sessionSecret: string;
-}
-
-/** Everything the register, login and OTP flows need. */
-export interface MemberFlowContext extends SessionContext {
+/** Where codes are sent and checked. */
+export interface VerifySetup {
 	gateway: VerificationGateway;
 	/** Verify Service (VA…) that sends and checks the codes */
 	serviceSid: string;
 }
 
-/** A context with the policy filled in and a clock. */
-export type Resolved<T extends StoreContext> = Omit<T, 'policy' | 'now'> & { policy: MemberPolicy; now: () => Date };
+/** What `createMembers` is given. */
+export interface MembersConfig {
+	store: MemberStore;
+	/** HS256 key for session tokens, at least 32 characters */
+	sessionSecret: string;
+	/** only needed by the flows that send or check a code */
+	verify?: VerifySetup;
+	policy?: Partial<MemberPolicy>;
+	/** current time; defaults to the system clock (tests move it) */
+	clock?: () => Date;
+}
+
+export interface MemberFlowContext {
+	readonly store: MemberStore;
+	readonly sessionSecret: string;
+	readonly verify: VerifySetup | undefined;
+	readonly policy: MemberPolicy;
+	readonly now: () => Date;
+}
 
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
 const systemClock = () => new Date();
 
-export function resolveStoreContext<T extends StoreContext>(context: T): Resolved<T> {
-	if (!context?.store) throw new ConfigurationError('MISSING_STORE', 'The member flows need a member store.');
-	return { ...context, policy: resolvePolicy(context.policy), now: context.now ?? systemClock };
+/** Checks the setup before anything is stored or sent, so a bad secret never costs a user an SMS. */
+export function resolveConfig(config: MembersConfig): MemberFlowContext {
+	if (!config?.store) throw new ConfigurationError('MISSING_STORE', 'The member flows need a member store.');
+	const verify = config.verify;
+	if (verify) {
+		if (!verify.gateway) throw new ConfigurationError('MISSING_GATEWAY', 'The member flows need a Verify gateway.');
+		if (typeof verify.serviceSid !== 'string' || !verify.serviceSid.trim()) {
+			throw new ConfigurationError('MISSING_SERVICE_SID', 'Choose the Verify Service that sends the codes.');
+		}
+	}
+	return Object.freeze({
+		store: config.store,
+		sessionSecret: checkSessionSecret(config.sessionSecret),
+		verify,
+		policy: resolvePolicy(config.policy),
+		now: config.clock ?? systemClock,
+	});
 }
 
-/** Checks the setup before anything is stored or sent, so a bad secret never costs a user an SMS. */
-export function resolveFlowContext(context: MemberFlowContext): Resolved<MemberFlowContext> {
-	const resolved = resolveStoreContext(context);
-	checkSessionSecret(resolved.sessionSecret);
-	if (!resolved.gateway) throw new ConfigurationError('MISSING_GATEWAY', 'The member flows need a Verify gateway.');
-	if (typeof resolved.serviceSid !== 'string' || !resolved.serviceSid.trim()) {
-		throw new ConfigurationError('MISSING_SERVICE_SID', 'Choose the Verify Service that sends the codes.');
+/** The Verify setup of a flow that sends or checks a code; its absence is a programming or setup mistake. */
+export function verifyOf(flow: MemberFlowContext): VerifySetup {
+	if (!flow.verify) {
+		throw new ConfigurationError('MISSING_GATEWAY', 'This member flow sends or checks a code and needs Verify.');
 	}
-	return resolved;
+	return flow.verify;
 }
 
 export function checkSessionSecret(secret: unknown): string {

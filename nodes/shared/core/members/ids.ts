@@ -1,7 +1,7 @@
 /** Random identifiers and their stored form. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-/** Challenge ids carry 256 random bits (the design asks for at least 128), base64url: 43 characters. */
+/** Challenge ids carry 256 random bits (OWASP asks for at least 64 bits of entropy; 128 leaves room), base64url: 43 characters. */
 export function newChallengeId(): string {
 	return randomBytes(32).toString('base64url');
 }

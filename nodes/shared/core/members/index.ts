@@ -1,20 +1,15 @@
 /**
- * Members: a phone-verified sign-up and sign-in backend as plain functions (no n8n imports). Nodes open a store with
- * `openStore`, build a context `{ store, gateway, serviceSid, sessionSecret, policy?, now? }`, call a flow per item,
- * and route OutcomeError as data.
+ * Members: a phone-verified sign-up and sign-in backend in plain TypeScript (no n8n imports). A node opens a store with
+ * `openStore`, calls `createMembers({ store, verify, policy, sessionSecret })` once per execution, calls a flow per
+ * item, and routes OutcomeError as data.
  */
-export { approveMember, blockMember, purgeExpiredRecords, type MemberSelector } from './admin';
-export {
-	type MemberFlowContext,
-	type SessionContext,
-	type StoreContext,
-	MIN_SESSION_SECRET_LENGTH,
-	checkSessionSecret,
-} from './context';
+export type { MemberSelector } from './admin';
+export { MIN_SESSION_SECRET_LENGTH, type MemberFlowContext, type MembersConfig, type VerifySetup } from './context';
+export type { ApprovalMode, CodeSent } from './flowTypes';
 export type { PendingApproval, SessionGrant } from './grants';
 export { INPUT_LIMITS } from './input';
-export { completeLogin, sendLoginCode, type SendLoginCodeInput } from './login';
-export { completeOtpLogin, sendOtp, type OtpLoginResult, type SendOtpInput } from './otp';
+export type { SendLoginCodeInput } from './login';
+export type { OtpLoginResult, SendOtpInput } from './passwordless';
 export {
 	CURRENT_SCRYPT_PARAMS,
 	type ScryptParams,
@@ -25,25 +20,10 @@ export {
 	verifyAgainstDummy,
 	verifyPassword,
 } from './passwords';
-export { DEFAULT_MEMBER_POLICY, MAX_PASSWORD_LENGTH, type MemberPolicy, resolvePolicy } from './policy';
-export {
-	type ApprovalMode,
-	type CodeSent,
-	type RegistrationResult,
-	type SendRegistrationCodeInput,
-	completeRegistration,
-	resendRegistrationCode,
-	sendRegistrationCode,
-} from './register';
-export {
-	SESSION_AUDIENCE,
-	SESSION_ISSUER,
-	type VerifySessionResult,
-	logout,
-	readSessionToken,
-	signSessionToken,
-	verifySession,
-} from './sessions';
+export { DEFAULT_MEMBER_POLICY, MAX_PASSWORD_LENGTH, type MemberPolicy, POLICY_NAMES, resolvePolicy } from './policy';
+export type { RegistrationResult, SendRegistrationCodeInput } from './register';
+export { type Members, createMembers } from './service';
+export { SESSION_AUDIENCE, SESSION_ISSUER, type VerifySessionResult, signSessionToken } from './sessions';
 export {
 	LATEST_SCHEMA_VERSION,
 	TABLES,

@@ -4,7 +4,8 @@
  */
 import { isIP } from 'node:net';
 import { OutcomeError } from '../errors';
-import { normaliseEmail } from '../phones';
+import { normaliseEmail } from '../emails';
+export { readCode } from '../codes';
 import { MAX_PASSWORD_LENGTH } from './policy';
 import { PHONE_CHANNELS, type PhoneChannel } from './types';
 
@@ -14,8 +15,6 @@ export const INPUT_LIMITS = {
 	id: 100,
 	country: 3,
 } as const;
-
-const CODE_FORMAT = /^[0-9A-Za-z]{4,10}$/;
 
 export function readEmail(value: unknown): string {
 	if (typeof value === 'string' && value.length > INPUT_LIMITS.email) {
@@ -43,13 +42,6 @@ export function readId(value: unknown, name: string): string {
 	if (!id) throw new OutcomeError('INVALID_INPUT', `${name} is required.`);
 	if (id.length > INPUT_LIMITS.id) throw new OutcomeError('INVALID_INPUT', `${name} is too long.`);
 	return id;
-}
-
-/** A Verify code: 4 to 10 letters or digits, as Twilio sends them. */
-export function readCode(value: unknown): string {
-	const code = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!CODE_FORMAT.test(code)) throw new OutcomeError('INVALID_INPUT', 'The code must be 4 to 10 letters or digits.');
-	return code;
 }
 
 export function readChannel(value: unknown, fallback: PhoneChannel = 'sms'): PhoneChannel {

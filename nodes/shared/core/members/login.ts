@@ -2,19 +2,19 @@
 import { OutcomeError } from '../errors';
 import { maskPhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
-import { type MemberFlowContext, type Resolved, resolveFlowContext } from './context';
+import { type MemberFlowContext, verifyOf } from './context';
+import type { CodeSent } from './flowTypes';
 import { type SessionGrant, assertMayLogIn, openSession, toSessionGrant } from './grants';
 import { readChannel, readClientIp, readCode, readEmail, readId, readPassword } from './input';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
 import { countSendOrRefuse, sendLimits } from './rateLimits';
-import type { CodeSent } from './register';
-import type { MemberRecord, PhoneChannel } from './types';
+import type { MemberRecord } from './types';
 
 export interface SendLoginCodeInput {
-	email: string;
-	password: string;
-	channel?: PhoneChannel;
-	clientIp?: string;
+	email: unknown;
+	password: unknown;
+	channel?: unknown;
+	clientIp?: unknown;
 }
 
 /**
@@ -22,10 +22,10 @@ export interface SendLoginCodeInput {
  * INVALID_CREDENTIALS after the same scrypt work; wrong passwords in a row lock the member for a while.
  */
 export async function sendLoginCode(
-	context: MemberFlowContext,
+	flow: MemberFlowContext,
 	input: SendLoginCodeInput,
 ): Promise<CodeSent & { loginId: string }> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const email = readEmail(input?.email);
 	const password = readPassword(input?.password);
 	const channel = readChannel(input?.channel);
@@ -51,22 +51,22 @@ export async function sendLoginCode(
 		{ kind: 'login', memberId: member.id, email: member.email, phone: member.phone, passwordHash: null, channel },
 		now,
 	);
-	await sendCode(flow, member.phone, channel);
+	await sendCode(verify, member.phone, channel);
 	return { loginId, to: maskPhone(member.phone), channel };
 }
 
 /** Opens a session once the code is right; of concurrent completions of one login, exactly one gets a session. */
 export async function completeLogin(
-	context: MemberFlowContext,
-	input: { loginId: string; code: string },
+	flow: MemberFlowContext,
+	input: { loginId: unknown; code: unknown },
 ): Promise<SessionGrant> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const loginId = readId(input?.loginId, 'loginId');
 	const code = readCode(input?.code);
 	const now = flow.now();
 
 	const challenge = await findLiveChallenge(flow, loginId, 'login', now);
-	await checkChallengeCode(flow, challenge, code);
+	await checkChallengeCode(flow, verify, challenge, code);
 
 	const { member, session } = await flow.store.transaction(async (tx) => {
 		await consumeChallenge(tx, challenge, now, flow.policy);
@@ -79,7 +79,7 @@ export async function completeLogin(
 	return toSessionGrant(member, session, flow.sessionSecret);
 }
 
-async function refuseWrongPassword(flow: Resolved<MemberFlowContext>, member: MemberRecord, now: Date): Promise<never> {
+async function refuseWrongPassword(flow: MemberFlowContext, member: MemberRecord, now: Date): Promise<never> {
 	const lockUntil = new Date(now.getTime() + flow.policy.lockMinutes * 60_000);
 	const result = await flow.store.recordFailedLogin(member.id, {
 		now,

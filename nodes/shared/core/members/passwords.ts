@@ -5,7 +5,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { OutcomeError } from '../errors';
-import { MAX_PASSWORD_LENGTH } from './policy';
+import { readPassword } from './input';
 
 export interface ScryptParams {
 	/** log2 of N, the CPU/memory cost */
@@ -29,20 +29,15 @@ const DUMMY_HASH =
 	'scrypt$ln=17,r=8,p=1$CSiqjkpSXn3Oyr6owzHh4Q$I+NJIt0Uvw0zSrOYb+wljRUJw6NwPFI21bpVG+Xu1eE1ar5W0VxnlQXO0UMZIagqZdfmJZNkzFVD71vYqB46ag';
 
 /**
- * Returns the password if it meets the policy. Too short → WEAK_PASSWORD; missing or longer than 256 characters →
- * INVALID_INPUT. Length counts characters (code points), not bytes.
+ * Returns the password if it meets the policy: readPassword's checks (required, at most 256 characters), then the
+ * minimum length (WEAK_PASSWORD). Length counts characters (code points), not bytes.
  */
 export function checkPasswordPolicy(password: unknown, minLength: number): string {
-	if (typeof password !== 'string' || password.length === 0) {
-		throw new OutcomeError('INVALID_INPUT', 'A password is required.');
-	}
-	if (password.length > MAX_PASSWORD_LENGTH * 2 || [...password].length > MAX_PASSWORD_LENGTH) {
-		throw new OutcomeError('INVALID_INPUT', `The password is too long (at most ${MAX_PASSWORD_LENGTH} characters).`);
-	}
-	if ([...password].length < minLength) {
+	const accepted = readPassword(password);
+	if ([...accepted].length < minLength) {
 		throw new OutcomeError('WEAK_PASSWORD', `The password must have at least ${minLength} characters.`);
 	}
-	return password;
+	return accepted;
 }
 
 export async function hashPassword(password: string, params: ScryptParams = CURRENT_SCRYPT_PARAMS): Promise<string> {

@@ -1,4 +1,4 @@
-/** The knobs of the member flows, with the defaults of the design (section 6). */
+/** The knobs of the member flows and their defaults (SECURITY.md explains each). */
 import { ConfigurationError } from '../errors';
 
 export interface MemberPolicy {
@@ -44,10 +44,13 @@ const LIMITS: Record<keyof MemberPolicy, { min: number; max: number }> = {
 	sessionTtlSeconds: { min: 60, max: 31_536_000 },
 };
 
+/** Every knob's name, in a stable order. */
+export const POLICY_NAMES = Object.keys(LIMITS) as Array<keyof MemberPolicy>;
+
 /** Fills in the defaults; a value that is not a whole number in range is a setup mistake, not a user outcome. */
 export function resolvePolicy(overrides: Partial<MemberPolicy> = {}): MemberPolicy {
 	const policy = { ...DEFAULT_MEMBER_POLICY };
-	for (const name of Object.keys(LIMITS) as Array<keyof MemberPolicy>) {
+	for (const name of POLICY_NAMES) {
 		const value = overrides[name];
 		if (value === undefined) continue;
 		const { min, max } = LIMITS[name];

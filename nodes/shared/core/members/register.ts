@@ -1,38 +1,32 @@
 /** Registration: email + password + phone, confirmed by a code sent to the phone. */
-import { ConfigurationError, OutcomeError } from '../errors';
+import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
-import { type MemberFlowContext, resolveFlowContext } from './context';
+import { type MemberFlowContext, verifyOf } from './context';
+import { type CodeSent, readApprovalMode } from './flowTypes';
 import { type PendingApproval, type SessionGrant, openSession, toPendingApproval, toSessionGrant } from './grants';
 import { newMemberId } from './ids';
 import { readChannel, readClientIp, readCode, readCountry, readEmail, readId } from './input';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { countSendOrRefuse, sendLimits } from './rateLimits';
-import type { PhoneChannel } from './types';
 
-export type ApprovalMode = 'auto' | 'manual';
-
+/** Fields come from a request and may be of any type: each flow checks its own (see input.ts). */
 export interface SendRegistrationCodeInput {
-	email: string;
-	password: string;
-	phone: string;
+	email: unknown;
+	password: unknown;
+	phone: unknown;
 	/** ISO alpha-2 or alpha-3, for a national phone number */
-	country?: string;
-	channel?: PhoneChannel;
-	clientIp?: string;
-}
-
-export interface CodeSent {
-	/** masked phone */
-	to: string;
-	channel: PhoneChannel;
+	country?: unknown;
+	/** sms (default), call or whatsapp */
+	channel?: unknown;
+	clientIp?: unknown;
 }
 
 export async function sendRegistrationCode(
-	context: MemberFlowContext,
+	flow: MemberFlowContext,
 	input: SendRegistrationCodeInput,
 ): Promise<CodeSent & { registrationId: string }> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const email = readEmail(input?.email);
 	const password = checkPasswordPolicy(input?.password, flow.policy.minPasswordLength);
 	const channel = readChannel(input?.channel);
@@ -55,16 +49,16 @@ export async function sendRegistrationCode(
 		{ kind: 'register', memberId: null, email, phone, passwordHash, channel },
 		now,
 	);
-	await sendCode(flow, phone, channel);
+	await sendCode(verify, phone, channel);
 	return { registrationId, to: maskPhone(phone), channel };
 }
 
 /** Sends the code again, on the same channel or another; the cool-down and caps of the phone apply. */
 export async function resendRegistrationCode(
-	context: MemberFlowContext,
-	input: { registrationId: string; channel?: PhoneChannel; clientIp?: string },
+	flow: MemberFlowContext,
+	input: { registrationId: unknown; channel?: unknown; clientIp?: unknown },
 ): Promise<CodeSent> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const registrationId = readId(input?.registrationId, 'registrationId');
 	const requestedChannel = input?.channel === undefined ? undefined : readChannel(input.channel);
 	const clientIp = readClientIp(input?.clientIp);
@@ -74,7 +68,7 @@ export async function resendRegistrationCode(
 	const channel = requestedChannel ?? challenge.channel;
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, challenge.phone, clientIp), now);
 	if (channel !== challenge.channel) await flow.store.setChallengeChannel(challenge.idHash, channel);
-	await sendCode(flow, challenge.phone, channel);
+	await sendCode(verify, challenge.phone, channel);
 	return { to: maskPhone(challenge.phone), channel };
 }
 
@@ -86,18 +80,18 @@ export type RegistrationResult = SessionGrant | PendingApproval;
  * With manual approval the member waits (status pending_approval) and no session is opened.
  */
 export async function completeRegistration(
-	context: MemberFlowContext,
-	input: { registrationId: string; code: string },
-	options: { approval?: ApprovalMode } = {},
+	flow: MemberFlowContext,
+	input: { registrationId: unknown; code: unknown },
+	options: { approval?: unknown } = {},
 ): Promise<RegistrationResult> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const approval = readApprovalMode(options.approval);
 	const registrationId = readId(input?.registrationId, 'registrationId');
 	const code = readCode(input?.code);
 	const now = flow.now();
 
 	const challenge = await findLiveChallenge(flow, registrationId, 'register', now);
-	await checkChallengeCode(flow, challenge, code);
+	await checkChallengeCode(flow, verify, challenge, code);
 
 	const { member, session } = await flow.store.transaction(async (tx) => {
 		await consumeChallenge(tx, challenge, now, flow.policy);
@@ -121,9 +115,4 @@ export async function completeRegistration(
 
 	if (!session) return toPendingApproval(member);
 	return toSessionGrant(member, session, flow.sessionSecret);
-}
-
-export function readApprovalMode(value: unknown): ApprovalMode {
-	if (value === undefined || value === 'auto' || value === 'manual') return value ?? 'auto';
-	throw new ConfigurationError('INVALID_APPROVAL_MODE', 'Approval must be "auto" or "manual".');
 }

@@ -4,7 +4,7 @@
  * still active, so logging out or blocking a member takes effect at once.
  */
 import { OutcomeError } from '../errors';
-import { type SessionContext, checkSessionSecret, resolveStoreContext } from './context';
+import { type MemberFlowContext, checkSessionSecret } from './context';
 import { newSessionId } from './ids';
 import type { MemberRecord, MemberStore, SessionRecord } from './types';
 import { type MemberView, toMemberView } from './view';
@@ -71,24 +71,19 @@ export interface VerifySessionResult {
 }
 
 /** `token` may be the raw JWT or an Authorization header value (`Bearer <token>`). */
-export async function verifySession(context: SessionContext, input: { token: string }): Promise<VerifySessionResult> {
-	const { store, now, sessionSecret } = resolveStoreContext(context);
-	const { member, session } = await readSessionToken(store, input?.token, {
-		secret: checkSessionSecret(sessionSecret),
-		now: now(),
+export async function verifySession(flow: MemberFlowContext, input: { token: unknown }): Promise<VerifySessionResult> {
+	const { member, session } = await readSessionToken(flow.store, input?.token, {
+		secret: flow.sessionSecret,
+		now: flow.now(),
 	});
 	return { member: toMemberView(member), session: { id: session.id, expiresAt: session.expiresAt.toISOString() } };
 }
 
 /** Revokes the session behind the token; the token stops working everywhere at once. */
-export async function logout(context: SessionContext, input: { token: string }): Promise<{ ok: true }> {
-	const { store, now, sessionSecret } = resolveStoreContext(context);
-	const at = now();
-	const { session } = await readSessionToken(store, input?.token, {
-		secret: checkSessionSecret(sessionSecret),
-		now: at,
-	});
-	await store.revokeSession(session.id, at);
+export async function logout(flow: MemberFlowContext, input: { token: unknown }): Promise<{ ok: true }> {
+	const at = flow.now();
+	const { session } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now: at });
+	await flow.store.revokeSession(session.id, at);
 	return { ok: true };
 }
 

@@ -2,10 +2,11 @@
  * Passwordless login with a code sent to a phone. The first successful login creates the member, with the address
  * `<digits of the phone>@<mail domain>` and no password.
  */
-import { ConfigurationError, OutcomeError } from '../errors';
+import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, requireLiveChallenge, sendCode } from './challenges';
-import { type MemberFlowContext, resolveFlowContext } from './context';
+import { type MemberFlowContext, verifyOf } from './context';
+import { type ApprovalMode, type CodeSent, readApprovalMode, readMailDomain } from './flowTypes';
 import {
 	type PendingApproval,
 	type SessionGrant,
@@ -17,18 +18,17 @@ import {
 import { newMemberId } from './ids';
 import { readChannel, readClientIp, readCode, readCountry } from './input';
 import { countSendOrRefuse, sendLimits } from './rateLimits';
-import { type ApprovalMode, type CodeSent, readApprovalMode } from './register';
-import type { MemberQueries, MemberRecord, PhoneChannel } from './types';
+import type { MemberQueries, MemberRecord } from './types';
 
 export interface SendOtpInput {
-	phone: string;
-	country?: string;
-	channel?: PhoneChannel;
-	clientIp?: string;
+	phone: unknown;
+	country?: unknown;
+	channel?: unknown;
+	clientIp?: unknown;
 }
 
-export async function sendOtp(context: MemberFlowContext, input: SendOtpInput): Promise<CodeSent> {
-	const flow = resolveFlowContext(context);
+export async function sendOtp(flow: MemberFlowContext, input: SendOtpInput): Promise<CodeSent> {
+	const verify = verifyOf(flow);
 	const channel = readChannel(input?.channel);
 	const clientIp = readClientIp(input?.clientIp);
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
@@ -43,18 +43,18 @@ export async function sendOtp(context: MemberFlowContext, input: SendOtpInput): 
 		{ kind: 'otp', memberId: member?.id ?? null, email: null, phone, passwordHash: null, channel },
 		now,
 	);
-	await sendCode(flow, phone, channel);
+	await sendCode(verify, phone, channel);
 	return { to: maskPhone(phone), channel };
 }
 
 export type OtpLoginResult = (SessionGrant | PendingApproval) & { created: boolean };
 
 export async function completeOtpLogin(
-	context: MemberFlowContext,
-	input: { phone: string; country?: string; code: string },
-	options: { mailDomain: string; approval?: ApprovalMode },
+	flow: MemberFlowContext,
+	input: { phone: unknown; country?: unknown; code: unknown },
+	options: { mailDomain: unknown; approval?: unknown },
 ): Promise<OtpLoginResult> {
-	const flow = resolveFlowContext(context);
+	const verify = verifyOf(flow);
 	const mailDomain = readMailDomain(options?.mailDomain);
 	const approval = readApprovalMode(options?.approval);
 	const code = readCode(input?.code);
@@ -62,7 +62,7 @@ export async function completeOtpLogin(
 	const now = flow.now();
 
 	const challenge = requireLiveChallenge(await flow.store.findLatestChallenge('otp', phone), 'otp', now, flow.policy);
-	await checkChallengeCode(flow, challenge, code);
+	await checkChallengeCode(flow, verify, challenge, code);
 
 	const { member, created, session } = await flow.store.transaction(async (tx) => {
 		await consumeChallenge(tx, challenge, now, flow.policy);
@@ -100,17 +100,4 @@ async function findOrCreateMember(
 	const winner = await tx.findMemberByPhone(phone);
 	if (!winner) throw new OutcomeError('ALREADY_REGISTERED', `The address ${email} already belongs to another member.`);
 	return { member: winner, created: false };
-}
-
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
-
-function readMailDomain(value: unknown): string {
-	const domain = typeof value === 'string' ? value.trim().toLowerCase().replace(/^@/, '') : '';
-	if (!DOMAIN.test(domain)) {
-		throw new ConfigurationError(
-			'INVALID_MAIL_DOMAIN',
-			'Set the mail domain for phone-only members, for example "members.example.com".',
-		);
-	}
-	return domain;
 }

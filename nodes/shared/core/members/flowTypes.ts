@@ -1,0 +1,33 @@
+/** Shapes and options shared by the registration, login and passwordless flows. */
+import { ConfigurationError } from '../errors';
+import type { PhoneChannel } from './types';
+
+/** What a flow that sent a code answers: never the phone in full. */
+export interface CodeSent {
+	/** masked phone */
+	to: string;
+	channel: PhoneChannel;
+}
+
+/** Whether a new member may log in at once or waits for an administrator. */
+export type ApprovalMode = 'auto' | 'manual';
+
+/** A workflow option, so a wrong value is a setup mistake, not the end user's. */
+export function readApprovalMode(value: unknown): ApprovalMode {
+	if (value === undefined || value === 'auto' || value === 'manual') return value ?? 'auto';
+	throw new ConfigurationError('INVALID_APPROVAL_MODE', 'Approval must be "auto" or "manual".');
+}
+
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** The domain of the addresses given to phone-only members; a workflow option too. */
+export function readMailDomain(value: unknown): string {
+	const domain = typeof value === 'string' ? value.trim().toLowerCase().replace(/^@/, '') : '';
+	if (!DOMAIN.test(domain)) {
+		throw new ConfigurationError(
+			'INVALID_MAIL_DOMAIN',
+			'Set the mail domain for phone-only members, for example "members.example.com".',
+		);
+	}
+	return domain;
+}

@@ -1,0 +1,60 @@
+/**
+ * The skeleton both member nodes share: outputs Success and Failure, credentials and shared parameters derived from
+ * what each operation needs, and a router that builds the member service once per execution.
+ */
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { showFor } from './displayOptions';
+import { FAILURE_OUTPUT } from './memberOutput';
+import { securityOptions } from './memberProperties';
+import { membersFor } from './memberService';
+import { memberStoreConnectionTest } from './memberStore';
+import { verifyListSearch } from './methods';
+import { type MemberOperation, operationsNeeding } from './operations';
+import { readConcurrency, runItems, bulkOptionsProperty } from './runItems';
+import { serviceField } from './verifyService';
+
+export type MemberOperations = Record<string, MemberOperation>;
+
+/**
+ * Where the credentials and shared parameters show: the member store for operations that need it, Verify for those
+ * that send or check a code. (The node files list the credentials themselves, so n8n's lint can read them.)
+ */
+export function memberNodeParts(operations: MemberOperations) {
+	const usingStore = showFor(operationsNeeding(operations, 'store', 'verify'));
+	const usingVerify = showFor(operationsNeeding(operations, 'verify'));
+	return {
+		usingStore,
+		usingVerify,
+		sharedProperties: [serviceField(usingVerify), securityOptions(usingStore), bulkOptionsProperty],
+	};
+}
+
+export const memberNodeMethods = {
+	listSearch: verifyListSearch,
+	credentialTest: { memberStoreConnectionTest },
+};
+
+export const memberNodeIO = {
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: ['Success', 'Failure'],
+};
+
+/** Runs the chosen operation on every item, with the member service when the operation needs one. */
+export async function routeMemberOperation(
+	context: IExecuteFunctions,
+	operations: MemberOperations,
+): Promise<INodeExecutionData[][]> {
+	const operation = operations[context.getNodeParameter('operation', 0) as string];
+	const options = { outputs: 2, failureOutput: FAILURE_OUTPUT, concurrency: readConcurrency(context) };
+	if (operation.needs === 'none') {
+		return await runItems(context, (itemIndex) => operation.execute.call(context, itemIndex), options);
+	}
+	const members = await membersFor(context, operation.needs);
+	return await runItems(context, (itemIndex) => operation.execute.call(context, members, itemIndex), options);
+}

@@ -1,0 +1,75 @@
+/**
+ * What an operation module is: its entry in the Operation list, its parameters, what it needs and its `execute`.
+ * Nodes derive their Operation list, credentials and shared parameters from these modules, so no list of operation
+ * names is kept by hand.
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { Members } from '../core/members';
+import type { VerifyClient } from '../core/verify/client';
+import type { Show } from './displayOptions';
+import type { ItemResult } from './runItems';
+
+/** What an operation reads: nothing, the member store, or the member store and Twilio Verify. */
+export type Need = 'none' | 'store' | 'verify';
+
+/** The operation's entry in the node's Operation list; its value is its key in the node's operation map. */
+export type OperationOption = Required<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>;
+
+interface Described {
+	option: OperationOption;
+	description: INodeProperties[];
+}
+
+export type MemberOperation = Described &
+	(
+		| { needs: 'none'; execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> }
+		| {
+				needs: 'store' | 'verify';
+				execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<ItemResult>;
+		  }
+	);
+
+export type VerifyOperation = {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<ItemResult>;
+};
+
+/** The names of the operations that need one of `needs`. */
+export function operationsNeeding(operations: Record<string, { needs: Need }>, ...needs: Need[]): string[] {
+	return Object.entries(operations)
+		.filter(([, operation]) => needs.includes(operation.needs))
+		.map(([name]) => name);
+}
+
+/** The Operation parameter, listing the operations by name as n8n's editor expects. */
+export function operationSelector(
+	operations: Record<string, Described>,
+	defaultOperation: string,
+	displayOptions?: { show: Show },
+): INodeProperties {
+	const options = Object.entries(operations)
+		.map(([value, { option }]) => ({ ...option, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultOperation,
+		options,
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
+/** The Operation parameter followed by every operation's own parameters. */
+export function describeOperations(
+	operations: Record<string, Described>,
+	defaultOperation: string,
+	displayOptions?: { show: Show },
+): INodeProperties[] {
+	return [
+		operationSelector(operations, defaultOperation, displayOptions),
+		...Object.values(operations).flatMap((operation) => operation.description),
+	];
+}

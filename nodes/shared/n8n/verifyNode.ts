@@ -1,0 +1,18 @@
+/** What the three Verify nodes share: one Verify client per execution, each item through the chosen operation. */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { VerifyOperation } from './operations';
+import { readConcurrency, runItems, type RunItemsOptions } from './runItems';
+import { verifyClientFor } from './transport';
+
+export async function runVerifyOperation(
+	context: IExecuteFunctions,
+	operation: VerifyOperation,
+	options: Omit<RunItemsOptions, 'concurrency'> = { outputs: 1 },
+): Promise<INodeExecutionData[][]> {
+	const client = await verifyClientFor(context);
+	return await runItems(context, (itemIndex) => operation.execute.call(context, client, itemIndex), {
+		...options,
+		concurrency: readConcurrency(context),
+	});
+}

@@ -1,0 +1,58 @@
+'use strict';
+/**
+ * A real n8n, installed once into a cache folder outside the source tree, for
+ * the demo and end-to-end tests.
+ *
+ *   const rt = require('./scripts/n8n-runtime');
+ *   await rt.ensureN8nInstalled();
+ *   const userFolder = rt.createUserFolder();
+ *   await rt.installPackageTarball({ userFolder, tarball });
+ *   await rt.importCredentials({ userFolder, file });
+ *   await rt.importWorkflows({ userFolder, dir });      // imports and publishes
+ *   const n8n = await rt.startN8n({ userFolder, waitForWebhook: 'countries' });
+ *   ... HTTP calls against n8n.webhookUrl + 'countries' ...
+ *   await n8n.stop();
+ *
+ * CLI: node scripts/n8n-runtime/cli.js install | start [options]   (--help)
+ *
+ * Modules: versions.js (the pinned recipe and why), install.js (cache, lock,
+ * marker, native rebuilds), processes.js (commands, process groups),
+ * user-folder.js (user folder, environment, encryption key), community.js
+ * (the package tarball as a community package), cli-commands.js (import,
+ * publish, list node types), run-log.js and start.js (start and readiness),
+ * cli.js.
+ *
+ * Plain CommonJS with node: built-ins only: it runs under whichever Node runs
+ * jest and the scripts (Node 20 or later) as well as under Node 24, while n8n
+ * itself always runs on the Node 24 binary installed into the cache.
+ */
+
+const { N8N_VERSION, NODE_VERSION } = require('./versions');
+const { defaultCacheDir, ensureN8nInstalled } = require('./install');
+const { createUserFolder } = require('./user-folder');
+const { installPackageTarball } = require('./community');
+const {
+	importCredentials,
+	importWorkflows,
+	publishWorkflows,
+	publishAllWorkflows,
+	listNodeTypes,
+	runN8nCli,
+} = require('./cli-commands');
+const { startN8n } = require('./start');
+
+module.exports = {
+	N8N_VERSION,
+	NODE_VERSION,
+	defaultCacheDir,
+	ensureN8nInstalled,
+	createUserFolder,
+	installPackageTarball,
+	importCredentials,
+	importWorkflows,
+	publishWorkflows,
+	publishAllWorkflows,
+	listNodeTypes,
+	runN8nCli,
+	startN8n,
+};

@@ -1,0 +1,281 @@
+/** The sample workflows, one function each: what endpoints they serve and the notes a builder reads on the canvas. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { stableId, sticky, webhook, ourNode, endpoint, assemble, service, verifyCredential, memberCredentials, sessionBody } = require('./parts');
+
+const workflowsFolder = path.join(__dirname, '..', '..', 'workflows');
+
+function verifyApiWorkflow() {
+	const name = 'Twilio Verify API (send and check a code)';
+	return assemble(
+		name,
+		[
+			sticky(
+				name,
+				'About',
+				'## Verify API, Xano style\nTwo endpoints a frontend calls to confirm a phone number, nothing stored:\n\n* **POST /webhook/verify/send** `{phone, country?, channel?}` → `{status, to, channel}`\n* **POST /webhook/verify/check** `{phone, country?, code}` → `{status: "approved"}`\n\nErrors answer `{error: {code, message}}` with the status in the node\'s output (400 INVALID_PHONE, 401 INVALID_CODE, 410 EXPIRED, 429 RATE_LIMITED / TOO_MANY_ATTEMPTS).\n\nThe Verify Service is the credential\'s default one: set its SID in the **Twilio Verify account** credential.',
+				[-40, 0],
+				{ width: 860, height: 260 },
+			),
+		],
+		[
+			endpoint(name, {
+				method: 'POST',
+				path: 'verify/send',
+				row: 0,
+				node: {
+					name: 'Send Code',
+					type: 'sendVerification',
+					credentials: verifyCredential,
+					singleOutput: true,
+					parameters: {
+						operation: 'send',
+						serviceSid: service,
+						recipientType: 'phone',
+						phone: '={{ $json.body.phone }}',
+						country: '={{ $json.body.country ?? "" }}',
+						channel: '={{ $json.body.channel ?? "sms" }}',
+					},
+				},
+				// Send Verification has one output: outcomes carry ok: false and their own status.
+				successCode: '={{ $json.ok ? 200 : $json.error.httpStatus }}',
+				success:
+					'$json.ok ? { status: $json.status, to: $json.toMasked, channel: $json.channel } : { error: { code: $json.error.code, message: $json.error.message } }',
+			}),
+			endpoint(name, {
+				method: 'POST',
+				path: 'verify/check',
+				row: 1,
+				node: {
+					name: 'Check Code',
+					type: 'checkVerification',
+					credentials: verifyCredential,
+					parameters: {
+						serviceSid: service,
+						checkBy: 'recipient',
+						recipientType: 'phone',
+						phone: '={{ $json.body.phone }}',
+						country: '={{ $json.body.country ?? "" }}',
+						code: '={{ $json.body.code }}',
+					},
+				},
+				successCode: 200,
+				success: '{ status: "approved" }',
+			}),
+		],
+	);
+}
+
+function registerWorkflow() {
+	const name = 'Members: register with email, password and phone (2FA, Wix style)';
+	const register = (operation, parameters = {}) => ({
+		name: { listCountries: 'List Countries', sendCode: 'Send Registration Code', resendCode: 'Resend Code', complete: 'Complete Registration' }[operation],
+		type: 'memberRegister',
+		credentials: memberCredentials,
+		parameters: { operation, serviceSid: service, ...parameters },
+	});
+	return assemble(
+		name,
+		[
+			sticky(
+				name,
+				'About',
+				'## Register\nSign-up in two steps, the phone confirmed by a Twilio Verify code:\n\n1. **POST /webhook/register/send-code** `{email, password, phone, country?, channel?}` → `{registrationId, to, channel}`\n2. **POST /webhook/register** `{registrationId, code}` → 201 `{member, sessionToken, expiresAt}`\n\n**POST /webhook/register/resend** `{registrationId, channel?}` sends the code again (e.g. `"channel": "call"`).\n**GET /webhook/countries** feeds the phone-country dropdown.\n\nSet **New Members** on *Complete Registration* to *Wait for Approval* to answer 202 `{member}` and approve members with the *Approve Member* operation.\n\nThe password is hashed (scrypt) before it is stored; nothing secret is ever answered.',
+				[-40, 0],
+				{ width: 860, height: 280 },
+			),
+		],
+		[
+			endpoint(name, { method: 'GET', path: 'countries', row: 0, node: register('listCountries'), success: '$json.countries' }),
+			endpoint(name, {
+				method: 'POST',
+				path: 'register/send-code',
+				row: 1,
+				node: register('sendCode'),
+				success: '{ registrationId: $json.registrationId, to: $json.to, channel: $json.channel }',
+			}),
+			endpoint(name, { method: 'POST', path: 'register/resend', row: 2, node: register('resendCode'), success: '{ to: $json.to, channel: $json.channel }' }),
+			endpoint(name, {
+				method: 'POST',
+				path: 'register',
+				row: 3,
+				node: register('complete', { approval: 'auto' }),
+				success: `$json.pendingApproval ? { member: $json.member } : ${sessionBody}`,
+			}),
+		],
+	);
+}
+
+function loginWorkflow() {
+	const name = 'Members: log in with password then a code, sessions';
+	const login = (operation, nodeName) => ({
+		name: nodeName,
+		type: 'memberLogin',
+		credentials: memberCredentials,
+		parameters: { operation, serviceSid: service },
+	});
+	return assemble(
+		name,
+		[
+			sticky(
+				name,
+				'About',
+				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?}` → `{loginId, to, channel}`\n2. **POST /webhook/login** `{loginId, code}` → `{member, sessionToken, expiresAt}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.',
+				[-40, 0],
+				{ width: 860, height: 250 },
+			),
+		],
+		[
+			endpoint(name, {
+				method: 'POST',
+				path: 'login/send-code',
+				row: 0,
+				node: login('sendCode', 'Send Login Code'),
+				success: '{ loginId: $json.loginId, to: $json.to, channel: $json.channel }',
+			}),
+			endpoint(name, { method: 'POST', path: 'login', row: 1, node: login('complete', 'Complete Login'), success: sessionBody }),
+			endpoint(name, { method: 'GET', path: 'me', row: 2, node: login('verifySession', 'Verify Session'), success: '{ member: $json.member }' }),
+			endpoint(name, { method: 'POST', path: 'logout', row: 3, node: login('logout', 'Log Out'), success: '{ ok: true }' }),
+		],
+	);
+}
+
+function otpWorkflow() {
+	const name = 'Members: passwordless login with a phone code (OTP)';
+	const otp = (operation, nodeName, extra = {}) => ({
+		name: nodeName,
+		type: 'memberLogin',
+		credentials: memberCredentials,
+		parameters: { operation, serviceSid: service, ...extra },
+	});
+	return assemble(
+		name,
+		[
+			sticky(
+				name,
+				'About',
+				'## Passwordless (OTP)\n1. **POST /webhook/otp/send** `{phone, country?, channel?}` → `{to, channel}`\n2. **POST /webhook/otp/login** `{phone, country?, code}` → `{member, sessionToken, expiresAt, created}`\n\nThe first login creates the member with the address `<phone digits>@<Mail Domain>`: set **Mail Domain** on *Complete OTP Login* to your own domain.',
+				[-40, 0],
+				{ width: 860, height: 220 },
+			),
+		],
+		[
+			endpoint(name, { method: 'POST', path: 'otp/send', row: 0, node: otp('sendOtp', 'Send OTP'), success: '{ to: $json.to, channel: $json.channel }' }),
+			endpoint(name, {
+				method: 'POST',
+				path: 'otp/login',
+				row: 1,
+				node: otp('completeOtp', 'Complete OTP Login', { mailDomain: 'members.example.com', approval: 'auto' }),
+				success: `$json.pendingApproval ? { member: $json.member, created: $json.created } : { member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt, created: $json.created }`,
+			}),
+		],
+	);
+}
+
+function demoPageWorkflow() {
+	const name = 'Demo page (register, login, OTP in the browser)';
+	const html = fs.readFileSync(path.join(workflowsFolder, 'demo-page', 'index.html'), 'utf8');
+	const hook = webhook(name, 'GET', 'demo', [0, 300]);
+	const page = {
+		id: stableId(name, 'page'),
+		name: 'Send the Page',
+		type: 'n8n-nodes-base.respondToWebhook',
+		typeVersion: 1.5,
+		position: [260, 300],
+		parameters: {
+			respondWith: 'text',
+			responseBody: html,
+			options: { responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] } },
+		},
+	};
+	const note = sticky(
+		name,
+		'About',
+		'## Demo page\nOpen **/webhook/demo** in a browser: a small page whose forms call the other sample workflows (register, login, passwordless, who am I, log out). It is served from the same origin as the webhooks, so no CORS set-up is needed.\n\nThe page is the file `workflows/demo-page/index.html` of the package.',
+		[-40, 0],
+		{ width: 560, height: 220 },
+	);
+	return {
+		...assemble(name, [note], []),
+		nodes: [note, hook, page],
+		connections: { [hook.name]: { main: [[{ node: page.name, type: 'main', index: 0 }]] } },
+	};
+}
+
+/**
+ * The register endpoints with **New Members: Wait for Approval**, under `<prefix>`, plus an admin endpoint that approves
+ * a member by email. Not a sample of its own (an admin endpoint needs authentication in real use): the end-to-end
+ * tests import it next to the samples to drive the 202 / NOT_APPROVED / approve path over HTTP.
+ */
+function manualApprovalWorkflow(prefix) {
+	const name = `Members: register with manual approval (${prefix})`;
+	const register = (operation, nodeName, parameters = {}) => ({
+		name: nodeName,
+		type: 'memberRegister',
+		credentials: memberCredentials,
+		parameters: { operation, serviceSid: service, ...parameters },
+	});
+	return assemble(name, [], [
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}register/send-code`,
+			row: 0,
+			node: register('sendCode', 'Send Registration Code'),
+			success: '{ registrationId: $json.registrationId, to: $json.to, channel: $json.channel }',
+		}),
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}register`,
+			row: 1,
+			node: register('complete', 'Complete Registration', { approval: 'manual' }),
+			success: `$json.pendingApproval ? { member: $json.member } : ${sessionBody}`,
+		}),
+		endpoint(name, {
+			method: 'POST',
+			path: `${prefix}admin/approve`,
+			row: 2,
+			node: register('approve', 'Approve Member', { findBy: 'email', email: '={{ $json.body.email }}' }),
+			success: '{ member: $json.member }',
+		}),
+	]);
+}
+
+function serviceSetupWorkflow() {
+	const name = 'Setup: create a Twilio Verify Service';
+	const trigger = {
+		id: stableId(name, 'trigger'),
+		name: 'Run Once',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 300],
+		parameters: {},
+	};
+	const create = ourNode(
+		name,
+		'Create Verify Service',
+		'twilioVerifyService',
+		{
+			resource: 'service',
+			operation: 'create',
+			friendlyName: 'My App',
+			additionalFields: { codeLength: 6, doNotShareWarningEnabled: true, skipSmsToLandlines: true },
+		},
+		verifyCredential,
+		[260, 300],
+	);
+	const note = sticky(
+		name,
+		'About',
+		'## One-time set-up\nCreates the Verify Service that sends your codes. Run it once with **Execute workflow**, then copy the `sid` (VA…) of the result into the **Default Verify Service SID** of your *Twilio Verify account* credential.\n\nThe friendly name appears in the messages ("Your My App verification code is…").',
+		[-40, 0],
+		{ width: 560, height: 220 },
+	);
+	return {
+		...assemble(name, [note], []),
+		nodes: [note, trigger, create],
+		connections: { [trigger.name]: { main: [[{ node: create.name, type: 'main', index: 0 }]] } },
+	};
+}
+
+module.exports = { verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };
