@@ -6,7 +6,7 @@ import { SendVerification } from '../nodes/SendVerification/SendVerification.nod
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/n8n/runItems';
 import { runNode } from '../test/harness/n8n';
 import { byId, verifyCredentials } from '../test/nodes/helpers';
-import { startSandbox } from '../test/sandbox';
+import { startSandbox } from '../sandbox';
 import { printTable, round } from './report';
 
 const ITEMS = 1000;

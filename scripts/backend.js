@@ -102,7 +102,7 @@ async function startBackend(options = {}) {
 			twilio = { accountSid, authType: 'authToken', authToken, baseUrl: 'https://verify.twilio.com' };
 			twilio.defaultServiceSid = options.twilio.serviceSid || (await createDemoService(twilio, log));
 		} else {
-			const { startSandbox } = require(path.join(root, 'test', 'sandbox'));
+			const { startSandbox } = require('./lib/sandbox').loadSandbox();
 			sandbox = await startSandbox({
 				port: options.sandboxPort ?? 0,
 				logCodes: options.logCodes ?? false,

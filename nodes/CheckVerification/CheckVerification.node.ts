@@ -1,25 +1,24 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { verifyListSearch } from '../shared/n8n/methods';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
 import { bulkOptionsProperty } from '../shared/n8n/runItems';
+import { nodeBasics, nodeOutputs } from '../shared/n8n/nodeDescription';
 import { router } from './actions/router';
 import * as check from './actions/verification/check.operation';
 
 export class CheckVerification implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Check Verification',
-		name: 'checkVerification',
+		...nodeBasics({
+			displayName: 'Check Verification',
+			name: 'checkVerification',
+			description:
+				'Check a code sent with Twilio Verify; approved codes go to the first output, everything else to the second with the reason',
+		}),
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["checkBy"] === "verificationSid" ? "by verification SID" : "by recipient"}}',
-		description: 'Check a code sent with Twilio Verify; approved codes go to the first output, everything else to the second with the reason',
-		defaults: { name: 'Check Verification' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Approved', 'Not Approved'],
+		...nodeOutputs(['Approved', 'Not Approved']),
 		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],
 		properties: [...check.description, bulkOptionsProperty],
 	};

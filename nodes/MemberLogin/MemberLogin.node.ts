@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
+import { nodeBasics } from '../shared/n8n/nodeDescription';
 import * as login from './actions/login';
 import { router } from './actions/router';
 
@@ -8,14 +9,14 @@ const { usingStore, usingVerify, sharedProperties } = memberNodeParts(login.oper
 
 export class MemberLogin implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Member Login',
-		name: 'memberLogin',
+		...nodeBasics({
+			displayName: 'Member Login',
+			name: 'memberLogin',
+			description:
+				'Log members in with password plus a Twilio Verify code, or passwordless with a phone code; verify and revoke session tokens',
+		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Log members in with password plus a Twilio Verify code, or passwordless with a phone code; verify and revoke session tokens',
-		defaults: { name: 'Member Login' },
 		usableAsTool: true,
 		...memberNodeIO,
 		credentials: [

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
+import { nodeBasics } from '../shared/n8n/nodeDescription';
 import * as register from './actions/register';
 import { router } from './actions/router';
 
@@ -8,14 +9,14 @@ const { usingStore, usingVerify, sharedProperties } = memberNodeParts(register.o
 
 export class MemberRegister implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Member Register',
-		name: 'memberRegister',
+		...nodeBasics({
+			displayName: 'Member Register',
+			name: 'memberRegister',
+			description:
+				'Sign members up with email, password and a phone confirmed by a Twilio Verify code; approve or block them',
+		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Sign members up with email, password and a phone confirmed by a Twilio Verify code; approve or block them',
-		defaults: { name: 'Member Register' },
 		usableAsTool: true,
 		...memberNodeIO,
 		credentials: [

@@ -1,8 +1,9 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { verifyListSearch } from '../shared/n8n/methods';
 import { bulkOptionsProperty } from '../shared/n8n/runItems';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
+import { nodeBasics, nodeOutputs } from '../shared/n8n/nodeDescription';
 import * as bucket from './actions/bucket';
 import * as rateLimit from './actions/rateLimit';
 import { router } from './actions/router';
@@ -10,17 +11,16 @@ import * as service from './actions/service';
 
 export class TwilioVerifyService implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Twilio Verify Service',
-		name: 'twilioVerifyService',
+		...nodeBasics({
+			displayName: 'Twilio Verify Service',
+			name: 'twilioVerifyService',
+			description:
+				'Create and manage Twilio Verify Services, their rate limits and buckets',
+		}),
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and manage Twilio Verify Services, their rate limits and buckets',
-		defaults: { name: 'Twilio Verify Service' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		...nodeOutputs(),
 		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],
 		properties: [
 			{

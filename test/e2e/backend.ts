@@ -1,5 +1,5 @@
 /** Starts the sample backend (real n8n + packed package + workflows + sandbox) once per test file, and an HTTP client. */
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
 
 interface Backend {
 	webhookUrl: string;

@@ -1,7 +1,7 @@
 /** Shared set-up for node tests: a Verify sandbox on loopback and credentials pointing at it. */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 export type { Sandbox };
 

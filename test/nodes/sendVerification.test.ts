@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
 import { runNode } from '../harness/n8n';
-import { DEFAULT_ACCOUNT_SID } from '../sandbox';
+import { DEFAULT_ACCOUNT_SID } from '../../sandbox';
 import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from './helpers';
 
 const nodeType = new SendVerification();

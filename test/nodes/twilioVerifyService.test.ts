@@ -1,7 +1,7 @@
 import { TwilioVerifyService } from '../../nodes/TwilioVerifyService/TwilioVerifyService.node';
 import { runNode } from '../harness/n8n';
 import { byId, jsonOf, verifyCredentials, type Sandbox } from './helpers';
-import { startSandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
 
 const nodeType = new TwilioVerifyService();
 let sandbox: Sandbox;

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-import { startSandbox } from './index';
-import type { Sandbox } from './index';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;

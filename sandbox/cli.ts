@@ -1,26 +1,20 @@
-#!/usr/bin/env node
-'use strict';
-
 /**
- * Runs the Twilio Verify v2 sandbox as a standalone process (used by the demo
- * and by end-to-end tests that drive n8n in another process).
+ * Runs the Verify sandbox as a standalone process, for manual testing and for anything driving n8n in another
+ * process. `npm run sandbox -- [options]` runs it through scripts/lib/sandbox.js, which bundles this file.
  *
- *   node test/sandbox/cli.js [--port 3999] [--host 127.0.0.1] [--latency 50] [--no-service]
- *
- * Environment: SANDBOX_PORT, SANDBOX_ACCOUNT_SID, SANDBOX_AUTH_TOKEN,
- * SANDBOX_SERVICE_SID (SID of the service seeded at start).
  * Every code "sent" is printed as:
  *   [verify-sandbox] code 123456 for +15551234567 via sms (service VA...)
  */
+import { inspect } from 'node:util';
 
-const { startSandbox, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } = require('./index');
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, startSandbox, type Sandbox } from './index';
 
 const DEFAULT_PORT = 3999;
 /** Fixed so a demo can be configured once; override with SANDBOX_SERVICE_SID. */
 const DEFAULT_SERVICE_SID = 'VA' + 'a'.repeat(32);
 const DEFAULT_SERVICE_NAME = 'Sandbox Verify';
 
-const USAGE = `Usage: node test/sandbox/cli.js [options]
+const USAGE = `Usage: npm run sandbox -- [options]
 
 Options:
   --port <n>       port to listen on (default: $SANDBOX_PORT or ${DEFAULT_PORT}; 0 = random)
@@ -32,12 +26,25 @@ Options:
 Environment:
   SANDBOX_PORT, SANDBOX_ACCOUNT_SID, SANDBOX_AUTH_TOKEN, SANDBOX_SERVICE_SID`;
 
-function parseArguments(argv) {
-	const options = { seedService: true };
+/** Output goes straight to stdout (the package's lint forbids console). */
+function print(line: string): void {
+	process.stdout.write(`${line}\n`);
+}
+
+interface CliArguments {
+	port?: number;
+	host?: string;
+	latencyMs?: number;
+	seedService: boolean;
+	help?: boolean;
+}
+
+function parseArguments(argv: string[]): CliArguments {
+	const options: CliArguments = { seedService: true };
 	for (let i = 0; i < argv.length; i += 1) {
 		const argument = argv[i];
 		const [flag, inlineValue] = argument.split(/=(.*)/s);
-		const takeValue = () => (inlineValue !== undefined ? inlineValue : argv[++i]);
+		const takeValue = (): string | undefined => (inlineValue !== undefined ? inlineValue : argv[++i]);
 		switch (flag) {
 			case '--port':
 				options.port = toNumber(flag, takeValue());
@@ -62,7 +69,7 @@ function parseArguments(argv) {
 	return options;
 }
 
-function toNumber(flag, value) {
+function toNumber(flag: string, value: string | undefined): number {
 	const number = Number(value);
 	if (value === undefined || value === '' || !Number.isInteger(number) || number < 0) {
 		throw new Error(`${flag} expects a non-negative integer, got ${value}`);
@@ -70,10 +77,10 @@ function toNumber(flag, value) {
 	return number;
 }
 
-async function main() {
-	const args = parseArguments(process.argv.slice(2));
+async function main(argv: string[]): Promise<void> {
+	const args = parseArguments(argv);
 	if (args.help) {
-		console.log(USAGE);
+		print(USAGE);
 		return;
 	}
 
@@ -103,7 +110,7 @@ async function main() {
 		`latest code  GET ${sandbox.url}/__sandbox/codes?to=%2B15551234567`,
 		`controls     POST /__sandbox/faults | /__sandbox/advance | /__sandbox/reset`,
 	];
-	for (const line of lines.filter(Boolean)) console.log(`[verify-sandbox] ${line}`);
+	for (const line of lines.filter(Boolean)) print(`[verify-sandbox] ${line}`);
 
 	shutdown.attach(sandbox);
 }
@@ -113,17 +120,17 @@ async function main() {
  * before the server starts so an early signal is not lost (background processes
  * may inherit an ignored SIGINT until a handler exists).
  */
-function installShutdown() {
-	let sandbox;
+function installShutdown(): { attach(startedSandbox: Sandbox): void } {
+	let sandbox: Sandbox | undefined;
 	let closing = false;
-	const shutdown = (signal) => {
+	const shutdown = (signal: string): void => {
 		if (closing || !sandbox) process.exit(closing ? 1 : 0);
 		closing = true;
-		console.log(`[verify-sandbox] ${signal} received, shutting down`);
+		print(`[verify-sandbox] ${signal} received, shutting down`);
 		sandbox.close().then(
 			() => process.exit(0),
-			(error) => {
-				console.error(error);
+			(error: unknown) => {
+				process.stderr.write(`${inspect(error)}\n`);
 				process.exit(1);
 			},
 		);
@@ -137,7 +144,10 @@ function installShutdown() {
 	};
 }
 
-main().catch((error) => {
-	console.error(`[verify-sandbox] ${error.message}`);
-	process.exit(1);
-});
+/** Runs the CLI with these arguments (without `node` and the script); exits the process on a startup error. */
+export function runCli(argv: string[]): void {
+	main(argv).catch((error: unknown) => {
+		process.stderr.write(`[verify-sandbox] ${(error as Error).message}\n`);
+		process.exit(1);
+	});
+}

@@ -1,0 +1,162 @@
+/** The Verify v2 API as a route table: path patterns, HTTP methods, and the state-engine operation behind each. */
+import { paginate } from './pagination';
+import { renderBucket, renderRateLimit, renderService, renderVerification, renderVerificationCheck } from './render';
+import type { VerifyState } from './state';
+
+/** What a route handler gets for one authenticated API request. */
+export interface RouteContext {
+	state: VerifyState;
+	/** The caller's account SID followed by the path's SIDs in order: the order the engine methods take them. */
+	ids: string[];
+	/** POST parameters (empty unless the body is form-encoded). */
+	form: URLSearchParams;
+	query: URLSearchParams;
+	baseUrl: string;
+	/** The request path without a trailing slash. */
+	pathname: string;
+}
+
+export interface RouteAnswer {
+	status: number;
+	/** Absent for 204. */
+	body?: unknown;
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface Route {
+	pattern: string;
+	methods: Partial<Record<Method, (context: RouteContext) => RouteAnswer>>;
+}
+
+interface Operations<T> {
+	list?: (state: VerifyState, ids: string[]) => T[];
+	fetch?: (state: VerifyState, ids: string[]) => T;
+	create?: (state: VerifyState, ids: string[], form: URLSearchParams) => T;
+	update?: (state: VerifyState, ids: string[], form: URLSearchParams) => T;
+	check?: (state: VerifyState, ids: string[], form: URLSearchParams) => T;
+	remove?: (state: VerifyState, ids: string[]) => void;
+}
+
+/**
+ * Builds the HTTP methods of one route from engine operations:
+ *   list   -> GET, paginated under `listKey`    fetch  -> GET, 200
+ *   create -> POST, 201                          update -> POST, 200
+ *   check  -> POST, 200 (VerificationCheck)      remove -> DELETE, 204
+ */
+function route<T extends { sid: string }>(
+	pattern: string,
+	render: (record: T, baseUrl: string) => unknown,
+	operations: Operations<T>,
+	listKey = '',
+): Route {
+	const methods: Route['methods'] = {};
+	const { list, fetch, create, update, check, remove } = operations;
+	if (list) {
+		methods.GET = (c) => ({
+			status: 200,
+			body: paginate(list(c.state, c.ids), c.query, {
+				baseUrl: c.baseUrl,
+				path: c.pathname,
+				key: listKey,
+				render: (record) => render(record, c.baseUrl),
+			}),
+		});
+	}
+	if (fetch) methods.GET = (c) => ({ status: 200, body: render(fetch(c.state, c.ids), c.baseUrl) });
+	if (create) methods.POST = (c) => ({ status: 201, body: render(create(c.state, c.ids, c.form), c.baseUrl) });
+	if (update) methods.POST = (c) => ({ status: 200, body: render(update(c.state, c.ids, c.form), c.baseUrl) });
+	// Real Twilio answers checks with 200 (the OpenAPI also lists 201).
+	if (check) methods.POST = (c) => ({ status: 200, body: render(check(c.state, c.ids, c.form), c.baseUrl) });
+	if (remove) {
+		methods.DELETE = (c) => {
+			remove(c.state, c.ids);
+			return { status: 204 };
+		};
+	}
+	return { pattern, methods };
+}
+
+/** The Verify v2 resources the sandbox implements. */
+const API_ROUTES: readonly Route[] = [
+	route(
+		'/v2/Services',
+		renderService,
+		{
+			list: (state, [account]) => state.listServices(account),
+			create: (state, [account], form) => state.createService(account, form),
+		},
+		'services',
+	),
+	route('/v2/Services/:serviceSid', renderService, {
+		fetch: (state, [account, service]) => state.getService(account, service),
+		update: (state, [account, service], form) => state.updateService(account, service, form),
+		remove: (state, [account, service]) => state.deleteService(account, service),
+	}),
+	route('/v2/Services/:serviceSid/Verifications', renderVerification, {
+		create: (state, [account, service], form) => state.startVerification(account, service, form),
+	}),
+	route('/v2/Services/:serviceSid/Verifications/:sid', renderVerification, {
+		fetch: (state, [account, service, sid]) => state.getVerification(account, service, sid),
+		update: (state, [account, service, sid], form) => state.updateVerification(account, service, sid, form),
+	}),
+	route('/v2/Services/:serviceSid/VerificationCheck', renderVerificationCheck, {
+		check: (state, [account, service], form) => state.checkVerification(account, service, form),
+	}),
+	route(
+		'/v2/Services/:serviceSid/RateLimits',
+		renderRateLimit,
+		{
+			list: (state, [account, service]) => state.listRateLimits(account, service),
+			create: (state, [account, service], form) => state.createRateLimit(account, service, form),
+		},
+		'rate_limits',
+	),
+	route('/v2/Services/:serviceSid/RateLimits/:rateLimitSid', renderRateLimit, {
+		fetch: (state, [account, service, rateLimit]) => state.getRateLimit(account, service, rateLimit),
+		update: (state, [account, service, rateLimit], form) => state.updateRateLimit(account, service, rateLimit, form),
+		remove: (state, [account, service, rateLimit]) => state.deleteRateLimit(account, service, rateLimit),
+	}),
+	route(
+		'/v2/Services/:serviceSid/RateLimits/:rateLimitSid/Buckets',
+		renderBucket,
+		{
+			list: (state, [account, service, rateLimit]) => state.listBuckets(account, service, rateLimit),
+			create: (state, [account, service, rateLimit], form) => state.createBucket(account, service, rateLimit, form),
+		},
+		'buckets',
+	),
+	route('/v2/Services/:serviceSid/RateLimits/:rateLimitSid/Buckets/:sid', renderBucket, {
+		fetch: (state, [account, service, rateLimit, sid]) => state.getBucket(account, service, rateLimit, sid),
+		update: (state, [account, service, rateLimit, sid], form) =>
+			state.updateBucket(account, service, rateLimit, sid, form),
+		remove: (state, [account, service, rateLimit, sid]) => state.deleteBucket(account, service, rateLimit, sid),
+	}),
+];
+
+/** Matches `/v2/Services/:serviceSid` style patterns; returns the captured segments in order, or null. */
+function matchPattern(pattern: string, pathname: string): string[] | null {
+	const patternParts = pattern.split('/');
+	const pathParts = pathname.replace(/\/+$/, '').split('/');
+	if (patternParts.length !== pathParts.length) return null;
+	const captured: string[] = [];
+	for (let i = 0; i < patternParts.length; i += 1) {
+		const expected = patternParts[i];
+		if (expected.startsWith(':')) {
+			if (!pathParts[i]) return null;
+			captured.push(decodeURIComponent(pathParts[i]));
+		} else if (expected !== pathParts[i]) {
+			return null;
+		}
+	}
+	return captured;
+}
+
+/** The route for a path and the path's SIDs, or undefined (20404). */
+export function findRoute(pathname: string): { route: Route; sids: string[] } | undefined {
+	for (const candidate of API_ROUTES) {
+		const sids = matchPattern(candidate.pattern, pathname);
+		if (sids) return { route: candidate, sids };
+	}
+	return undefined;
+}

@@ -1,0 +1,99 @@
+/**
+ * First layer of the state engine: the sandbox clock, the record collections and Services.
+ *
+ * VerifyState is built in layers, one resource per file (services here, then rateLimitState.ts, then the
+ * verifications in state.ts), so each stays readable. All collections live here because reset() and deleteService()
+ * need every one of them, and subclasses must not declare fields that reset() sets (class fields would be
+ * re-initialised after the base constructor ran).
+ */
+import { twilioErrors } from './errors';
+import { RequestParams, type TwilioParams } from './params';
+import type { BucketRecord, RateLimitRecord, ServiceRecord, VerificationRecord } from './records';
+import { applyServiceChanges, defaultServiceSettings, readServiceChanges } from './serviceSettings';
+import { newSid } from './values';
+
+/** Parameters as the HTTP layer passes them (URLSearchParams) or as direct callers do (a plain object). */
+export type ParamsSource = URLSearchParams | TwilioParams;
+
+export class ServiceState {
+	private readonly now: () => number;
+	private clockOffsetMs!: number;
+	protected services!: Map<string, ServiceRecord>;
+	protected verifications!: Map<string, VerificationRecord>;
+	protected rateLimits!: Map<string, RateLimitRecord>;
+	protected buckets!: Map<string, BucketRecord>;
+
+	constructor(now: () => number = Date.now) {
+		this.now = now;
+		this.reset();
+	}
+
+	/** Sandbox time: the injected clock plus whatever advanceTime() added. */
+	currentTime(): number {
+		return this.now() + this.clockOffsetMs;
+	}
+
+	advanceTime(ms: number): void {
+		if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceTime expects a non-negative number of ms');
+		this.clockOffsetMs += ms;
+	}
+
+	/** Forgets every record and the clock offset. */
+	reset(): void {
+		this.clockOffsetMs = 0;
+		this.services = new Map();
+		this.verifications = new Map();
+		this.rateLimits = new Map();
+		this.buckets = new Map();
+	}
+
+	/** `sid` fixes the new Service's SID (for seeded services); it must be a free VA SID. */
+	createService(accountSid: string, rawParams: ParamsSource, { sid }: { sid?: string } = {}): ServiceRecord {
+		const params = new RequestParams(rawParams);
+		params.requiredString('FriendlyName');
+		const changes = readServiceChanges(params);
+		if (sid !== undefined && !/^VA[0-9a-fA-F]{32}$/.test(sid)) throw new RangeError(`Not a Service SID: ${sid}`);
+		if (sid !== undefined && this.services.has(sid)) throw new RangeError(`Service ${sid} already exists`);
+
+		const time = this.currentTime();
+		const service: ServiceRecord = {
+			sid: sid || newSid('VA'),
+			accountSid,
+			settings: defaultServiceSettings(),
+			createdAt: time,
+			updatedAt: time,
+		};
+		applyServiceChanges(service.settings, changes);
+		this.services.set(service.sid, service);
+		return service;
+	}
+
+	listServices(accountSid: string): ServiceRecord[] {
+		return [...this.services.values()].filter((service) => service.accountSid === accountSid);
+	}
+
+	/** Another account's Service is as invisible as a missing one (20404). */
+	getService(accountSid: string, serviceSid: string): ServiceRecord {
+		const service = this.services.get(serviceSid);
+		if (!service || service.accountSid !== accountSid) throw twilioErrors.notFound();
+		return service;
+	}
+
+	updateService(accountSid: string, serviceSid: string, rawParams: ParamsSource): ServiceRecord {
+		const service = this.getService(accountSid, serviceSid);
+		const changes = readServiceChanges(new RequestParams(rawParams));
+		applyServiceChanges(service.settings, changes);
+		service.updatedAt = this.currentTime();
+		return service;
+	}
+
+	/** Deleting a Service takes its verifications, rate limits and buckets with it. */
+	deleteService(accountSid: string, serviceSid: string): void {
+		this.getService(accountSid, serviceSid);
+		this.services.delete(serviceSid);
+		const collections: Array<Map<string, { serviceSid: string }>> = [this.verifications, this.rateLimits, this.buckets];
+		for (const collection of collections) {
+			for (const [sid, record] of collection) if (record.serviceSid === serviceSid) collection.delete(sid);
+		}
+	}
+}
