@@ -1,4 +1,4 @@
-const { JOSE_BUNDLE } = require('./test/global-setup');
+const { JOSE_BUNDLE } = require('./test/support/globalSetup');
 
 /** Jest runs TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
 module.exports = {
@@ -6,9 +6,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-	globalSetup: '<rootDir>/test/global-setup.js',
+	globalSetup: '<rootDir>/test/support/globalSetup.js',
 	moduleNameMapper: { '^jose$': JOSE_BUNDLE },
-	setupFiles: ['<rootDir>/test/setup-env.ts'],
+	setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
 	testTimeout: 30_000,
 	// Postgres and sandbox suites each start their own servers; two workers match the machine's two cores.
 	maxWorkers: 2,

@@ -17,9 +17,9 @@ import { verifyOf } from '../nodes/shared/core/members/context';
 import { assertMayLogIn, openSession } from '../nodes/shared/core/members/grants';
 import { readCode, readId } from '../nodes/shared/core/members/input';
 import { toMemberView } from '../nodes/shared/core/members/view';
-import { BACKENDS, type TestBackend } from '../test/members/support/backends';
-import { GOOD_CODE } from '../test/members/support/fakeGateway';
-import { PASSWORD } from '../test/members/support/harness';
+import { BACKENDS, type TestBackend } from '../test/support/memberBackends';
+import { GOOD_CODE } from '../test/support/fakeGateway';
+import { PASSWORD } from '../test/support/memberHarness';
 import { printTable, round } from './report';
 import {
 	type PreparedLogin,

@@ -4,8 +4,8 @@
  */
 import { SendVerification } from '../nodes/SendVerification/SendVerification.node';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/n8n/runItems';
-import { runNode } from '../test/harness/n8n';
-import { byId, verifyCredentials } from '../test/nodes/helpers';
+import { runNode } from '../test/support/n8nEngine';
+import { byId, verifyCredentials } from '../test/support/nodeHelpers';
 import { startSandbox } from '../sandbox';
 import { printTable, round } from './report';
 

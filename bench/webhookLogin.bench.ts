@@ -6,7 +6,7 @@
  */
 import { hashPassword, openStore, verifyPassword, closeAllStores } from '../nodes/shared/core/members';
 import { getVerifyClient } from '../nodes/shared/core/verify/client';
-import { client, startSampleBackend } from '../test/e2e/backend';
+import { client, startSampleBackend } from '../test/support/sampleBackend';
 import { percentile, printTable, round } from './report';
 
 // The Verify Service the sample backend's sandbox is seeded with.

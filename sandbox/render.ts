@@ -40,8 +40,8 @@ export function renderService(service: ServiceRecord, baseUrl: string): ServiceR
 	};
 }
 
-export function renderVerification(verification: VerificationRecord, baseUrl: string) {
-	const url = `${serviceUrl(baseUrl, verification.serviceSid)}/Verifications/${verification.sid}`;
+/** The fields a verification and a check of it have in common, in Twilio's order. */
+function verificationBasics(verification: VerificationRecord) {
 	return {
 		sid: verification.sid,
 		service_sid: verification.serviceSid,
@@ -50,6 +50,13 @@ export function renderVerification(verification: VerificationRecord, baseUrl: st
 		channel: verification.channel,
 		status: verification.status,
 		valid: verification.status === 'approved',
+	};
+}
+
+export function renderVerification(verification: VerificationRecord, baseUrl: string) {
+	const url = `${serviceUrl(baseUrl, verification.serviceSid)}/Verifications/${verification.sid}`;
+	return {
+		...verificationBasics(verification),
 		date_created: formatTwilioDate(verification.createdAt),
 		date_updated: formatTwilioDate(verification.updatedAt),
 		lookup: structuredClone(verification.lookup),
@@ -68,13 +75,7 @@ export function renderVerification(verification: VerificationRecord, baseUrl: st
 
 export function renderVerificationCheck(verification: VerificationRecord) {
 	return {
-		sid: verification.sid,
-		service_sid: verification.serviceSid,
-		account_sid: verification.accountSid,
-		to: verification.to,
-		channel: verification.channel,
-		status: verification.status,
-		valid: verification.status === 'approved',
+		...verificationBasics(verification),
 		amount: verification.amount,
 		payee: verification.payee,
 		sna_attempts_error_codes: [],

@@ -3,8 +3,8 @@ import { createMembers, type Members, type MemberStore, type NewMember } from '.
 import { createChallenge, sendCode } from '../../nodes/shared/core/members/challenges';
 import { type MemberFlowContext, resolveConfig, verifyOf } from '../../nodes/shared/core/members/context';
 import { newMemberId } from '../../nodes/shared/core/members/ids';
-import { FakeVerifyGateway, SERVICE_SID } from '../../test/members/support/fakeGateway';
-import { SESSION_SECRET } from '../../test/members/support/harness';
+import { FakeVerifyGateway, SERVICE_SID } from '../../test/support/fakeGateway';
+import { SESSION_SECRET } from '../../test/support/memberHarness';
 
 export interface SeededMember {
 	id: string;

@@ -27,32 +27,22 @@
  * itself always runs on the Node 24 binary installed into the cache.
  */
 
-const { N8N_VERSION, NODE_VERSION } = require('./versions');
-const { defaultCacheDir, ensureN8nInstalled } = require('./install');
-const { createUserFolder } = require('./user-folder');
-const { installPackageTarball } = require('./community');
-const {
-	importCredentials,
-	importWorkflows,
-	publishWorkflows,
-	publishAllWorkflows,
-	listNodeTypes,
-	runN8nCli,
-} = require('./cli-commands');
-const { startN8n } = require('./start');
+const versions = require('./versions');
+const install = require('./install');
+const cli = require('./cli-commands');
 
 module.exports = {
-	N8N_VERSION,
-	NODE_VERSION,
-	defaultCacheDir,
-	ensureN8nInstalled,
-	createUserFolder,
-	installPackageTarball,
-	importCredentials,
-	importWorkflows,
-	publishWorkflows,
-	publishAllWorkflows,
-	listNodeTypes,
-	runN8nCli,
-	startN8n,
+	N8N_VERSION: versions.N8N_VERSION,
+	NODE_VERSION: versions.NODE_VERSION,
+	defaultCacheDir: install.defaultCacheDir,
+	ensureN8nInstalled: install.ensureN8nInstalled,
+	createUserFolder: require('./user-folder').createUserFolder,
+	installPackageTarball: require('./community').installPackageTarball,
+	importCredentials: cli.importCredentials,
+	importWorkflows: cli.importWorkflows,
+	publishWorkflows: cli.publishWorkflows,
+	publishAllWorkflows: cli.publishAllWorkflows,
+	listNodeTypes: cli.listNodeTypes,
+	runN8nCli: cli.runN8nCli,
+	startN8n: require('./start').startN8n,
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { BACKEND_START_TIMEOUT, startSampleBackend } from './backend';
+import { BACKEND_START_TIMEOUT, startSampleBackend } from '../support/sampleBackend';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');

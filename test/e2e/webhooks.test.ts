@@ -2,7 +2,7 @@
  * Every row of the webhook contract (README, "The webhook backend"), over HTTP, against a real n8n 2.x running the packed package
  * and the sample workflows, with the Verify sandbox in this process and a SQLite member store.
  */
-import { BACKEND_START_TIMEOUT, client, startSampleBackend } from './backend';
+import { BACKEND_START_TIMEOUT, client, startSampleBackend } from '../support/sampleBackend';
 
 let backend: Awaited<ReturnType<typeof startSampleBackend>>;
 let call: ReturnType<typeof client>;

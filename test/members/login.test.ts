@@ -3,9 +3,9 @@ import {
 	TABLES,
 } from '../../nodes/shared/core/members';
 import { hashPassword } from '../../nodes/shared/core/members/passwords';
-import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
-import { type FlowKit, SESSION_SECRET, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
+import { BACKENDS } from '../support/memberBackends';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from '../support/fakeGateway';
+import { type FlowKit, SESSION_SECRET, expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
 
 async function timed<T>(work: () => Promise<T>): Promise<number> {
 	const started = process.hrtime.bigint();

@@ -3,9 +3,9 @@ import { ConfigurationError } from '../../nodes/shared/core/errors';
 import {
 	TABLES,
 } from '../../nodes/shared/core/members';
-import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
-import { expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
+import { BACKENDS } from '../support/memberBackends';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from '../support/fakeGateway';
+import { expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
 
 const MAIL = { mailDomain: 'members.example.com' };
 

@@ -1,13 +1,8 @@
-import {
-	CURRENT_SCRYPT_PARAMS,
-	checkPasswordPolicy,
-	describeHash,
-	hashPassword,
-	needsRehash,
-	verifyAgainstDummy,
-	verifyPassword,
-} from '../../nodes/shared/core/members';
-import { expectOutcome } from './support/harness';
+import * as passwords from '../../nodes/shared/core/members/passwords';
+
+const { CURRENT_SCRYPT_PARAMS, checkPasswordPolicy, describeHash, hashPassword, needsRehash } = passwords;
+const { verifyAgainstDummy, verifyPassword } = passwords;
+import { expectOutcome } from '../support/memberHarness';
 
 const expectOutcomeSync = (run: () => unknown, code: string) =>
 	expectOutcome(Promise.resolve().then(run), code as never);

@@ -4,9 +4,9 @@ import {
 	TABLES,
 } from '../../nodes/shared/core/members';
 import { hashChallengeId } from '../../nodes/shared/core/members/ids';
-import { BACKENDS } from './support/backends';
-import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from './support/fakeGateway';
-import { PASSWORD, expectOutcome, nextIdentity, registerMember, useStore } from './support/harness';
+import { BACKENDS } from '../support/memberBackends';
+import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from '../support/fakeGateway';
+import { PASSWORD, expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
 
 describe.each(BACKENDS)('registration on $name', (backend) => {
 	const harness = useStore(backend);

@@ -5,9 +5,9 @@ import {
 	TABLES,
 	type Members,
 } from '../../nodes/shared/core/members';
-import { BACKENDS } from './support/backends';
-import { GOOD_CODE } from './support/fakeGateway';
-import { SESSION_SECRET, expectOutcome, findSecrets, nextIdentity, useStore } from './support/harness';
+import { BACKENDS } from '../support/memberBackends';
+import { GOOD_CODE } from '../support/fakeGateway';
+import { SESSION_SECRET, expectOutcome, findSecrets, nextIdentity, useStore } from '../support/memberHarness';
 
 const SQL_PASSWORD = "Robert'); DROP TABLE tvm_members;--";
 const SQL_ID = "' OR 1=1 --";

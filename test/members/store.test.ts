@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { ConfigurationError, ServiceUnavailableError } from '../../nodes/shared/core/errors';
 import {
 	LATEST_SCHEMA_VERSION,
-	type MemberStore,
 	type NewMember,
-	type StoreConfig,
 	TABLES,
 	checkStore,
 	closeAllStores,
@@ -15,8 +13,8 @@ import {
 } from '../../nodes/shared/core/members';
 import { newMemberId } from '../../nodes/shared/core/members/ids';
 import { countSendOrRefuse } from '../../nodes/shared/core/members/rateLimits';
-import { BACKENDS, PG_SERVER } from './support/backends';
-import { nextIdentity } from './support/harness';
+import { BACKENDS, PG_SERVER } from '../support/memberBackends';
+import { nextIdentity, useStore } from '../support/memberHarness';
 
 function newMember(overrides: Partial<NewMember> = {}): NewMember {
 	const { phone, email } = nextIdentity();
@@ -24,17 +22,7 @@ function newMember(overrides: Partial<NewMember> = {}): NewMember {
 }
 
 describe.each(BACKENDS)('member store on $name', (backend) => {
-	let config: StoreConfig;
-	let store: MemberStore;
-
-	beforeAll(async () => {
-		config = await backend.create();
-		store = await openStore(config);
-	});
-	afterAll(async () => {
-		await closeAllStores();
-		await backend.cleanUp();
-	});
+	const harness = useStore(backend);
 
 	test('creates every table at the latest schema version, and checkStore reports it', async () => {
 		const fresh = await backend.create();
@@ -72,39 +60,39 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 
 	test('the database refuses a second member with the same email or phone', async () => {
 		const member = newMember();
-		expect(await store.insertMember(member)).toMatchObject({ id: member.id, email: member.email, status: 'active' });
-		expect(await store.insertMember(newMember({ email: member.email }))).toBeUndefined();
-		expect(await store.insertMember(newMember({ phone: member.phone }))).toBeUndefined();
+		expect(await harness.store.insertMember(member)).toMatchObject({ id: member.id, email: member.email, status: 'active' });
+		expect(await harness.store.insertMember(newMember({ email: member.email }))).toBeUndefined();
+		expect(await harness.store.insertMember(newMember({ phone: member.phone }))).toBeUndefined();
 	});
 
 	test('concurrent transactions inserting one phone create exactly one member', async () => {
 		const { phone } = nextIdentity();
 		const results = await Promise.all(
-			Array.from({ length: 10 }, () => store.transaction((tx) => tx.insertMember(newMember({ phone })))),
+			Array.from({ length: 10 }, () => harness.store.transaction((tx) => tx.insertMember(newMember({ phone })))),
 		);
 		expect(results.filter(Boolean)).toHaveLength(1);
-		expect((await store.findMemberByPhone(phone))?.id).toBe(results.find(Boolean)?.id);
+		expect((await harness.store.findMemberByPhone(phone))?.id).toBe(results.find(Boolean)?.id);
 	});
 
 	test('foreign keys are enforced: no session for a member that does not exist', async () => {
 		const now = new Date();
 		await expect(
-			store.insertSession({ id: 'orphan', memberId: newMemberId(), issuedAt: now, expiresAt: now, revokedAt: null }),
+			harness.store.insertSession({ id: 'orphan', memberId: newMemberId(), issuedAt: now, expiresAt: now, revokedAt: null }),
 		).rejects.toThrow();
 		if (backend.name === 'sqlite') {
-			expect(await backend.query(config, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+			expect(await backend.query(harness.config, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
 		}
 	});
 
 	test('a transaction that throws leaves nothing behind', async () => {
 		const member = newMember();
 		await expect(
-			store.transaction(async (tx) => {
+			harness.store.transaction(async (tx) => {
 				await tx.insertMember(member);
 				throw new Error('changed my mind');
 			}),
 		).rejects.toThrow('changed my mind');
-		expect(await store.findMemberById(member.id)).toBeUndefined();
+		expect(await harness.store.findMemberById(member.id)).toBeUndefined();
 	});
 
 	test('send counters: cool-down, cap per window, a new window, and no over-counting under concurrency', async () => {
@@ -112,12 +100,12 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 		const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 		const limit = { key: `phone:${nextIdentity().phone}`, max: 3, windowSeconds: 600, cooldownSeconds: 30 };
 
-		expect(await store.countSend(limit, at(0))).toEqual({ allowed: true });
-		expect(await store.countSend(limit, at(10))).toEqual({ allowed: false, retryAfterSeconds: 20 });
-		expect(await store.countSend(limit, at(30))).toEqual({ allowed: true });
-		expect(await store.countSend(limit, at(60))).toEqual({ allowed: true });
-		expect(await store.countSend(limit, at(100))).toEqual({ allowed: false, retryAfterSeconds: 500 });
-		expect(await store.countSend(limit, at(600))).toEqual({ allowed: true });
+		expect(await harness.store.countSend(limit, at(0))).toEqual({ allowed: true });
+		expect(await harness.store.countSend(limit, at(10))).toEqual({ allowed: false, retryAfterSeconds: 20 });
+		expect(await harness.store.countSend(limit, at(30))).toEqual({ allowed: true });
+		expect(await harness.store.countSend(limit, at(60))).toEqual({ allowed: true });
+		expect(await harness.store.countSend(limit, at(100))).toEqual({ allowed: false, retryAfterSeconds: 500 });
+		expect(await harness.store.countSend(limit, at(600))).toEqual({ allowed: true });
 
 		const burst = {
 			key: `ip:192.0.2.${Math.floor(Math.random() * 200)}`,
@@ -125,7 +113,7 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 			windowSeconds: 600,
 			cooldownSeconds: 0,
 		};
-		const answers = await Promise.all(Array.from({ length: 12 }, () => store.countSend(burst, start)));
+		const answers = await Promise.all(Array.from({ length: 12 }, () => harness.store.countSend(burst, start)));
 		expect(answers.filter((answer) => answer.allowed)).toHaveLength(5);
 	});
 
@@ -133,32 +121,32 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 		const now = new Date();
 		const phone = { key: `phone:${nextIdentity().phone}`, max: 5, windowSeconds: 600, cooldownSeconds: 0 };
 		const ip = { key: 'ip:198.51.100.7', max: 1, windowSeconds: 600, cooldownSeconds: 0 };
-		await countSendOrRefuse(store, [ip], now);
-		await expect(countSendOrRefuse(store, [phone, ip], now)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-		const [counter] = await backend.query(config, `SELECT sent_count FROM ${TABLES.sendCounters} WHERE key = $1`, [
+		await countSendOrRefuse(harness.store, [ip], now);
+		await expect(countSendOrRefuse(harness.store, [phone, ip], now)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+		const [counter] = await backend.query(harness.config, `SELECT sent_count FROM ${TABLES.sendCounters} WHERE key = $1`, [
 			phone.key,
 		]);
 		expect(counter).toBeUndefined();
 	});
 
 	test('wrong passwords lock at the limit, and a finished lock starts the count again', async () => {
-		const member = (await store.insertMember(newMember()))!;
+		const member = (await harness.store.insertMember(newMember()))!;
 		const now = new Date();
 		const lockUntil = new Date(now.getTime() + 15 * 60_000);
 		const options = { now, maxFailedLogins: 3, lockUntil };
-		expect(await store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 1, lockedUntil: null });
-		expect(await store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 2, lockedUntil: null });
-		expect(await store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 3, lockedUntil: lockUntil });
+		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 1, lockedUntil: null });
+		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 2, lockedUntil: null });
+		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 3, lockedUntil: lockUntil });
 		const later = new Date(lockUntil.getTime() + 1000);
 		expect(
-			await store.recordFailedLogin(member.id, {
+			await harness.store.recordFailedLogin(member.id, {
 				now: later,
 				maxFailedLogins: 3,
 				lockUntil: new Date(later.getTime() + 900_000),
 			}),
 		).toEqual({ failedLogins: 1, lockedUntil: null });
-		await store.clearFailedLogins(member.id);
-		expect(await store.findMemberById(member.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+		await harness.store.clearFailedLogins(member.id);
+		expect(await harness.store.findMemberById(member.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
 	});
 
 	test('purgeExpired removes ended challenges, sessions and idle counters only', async () => {
@@ -194,12 +182,12 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 
 	test('values that look like SQL are stored and found as plain data', async () => {
 		const hostile = newMember({ email: "robert'); drop table tvm_members;--@example.com" });
-		await store.insertMember(hostile);
-		expect(await store.findMemberByEmail(hostile.email)).toMatchObject({ id: hostile.id, email: hostile.email });
-		expect(await store.findMemberByEmail("' OR 1=1 --")).toBeUndefined();
-		expect(await store.findMemberById("' OR 1=1 --")).toBeUndefined();
-		expect(await store.findSession("' OR '1'='1")).toBeUndefined();
-		expect(await store.findMemberById(hostile.id)).toBeDefined();
+		await harness.store.insertMember(hostile);
+		expect(await harness.store.findMemberByEmail(hostile.email)).toMatchObject({ id: hostile.id, email: hostile.email });
+		expect(await harness.store.findMemberByEmail("' OR 1=1 --")).toBeUndefined();
+		expect(await harness.store.findMemberById("' OR 1=1 --")).toBeUndefined();
+		expect(await harness.store.findSession("' OR '1'='1")).toBeUndefined();
+		expect(await harness.store.findMemberById(hostile.id)).toBeDefined();
 	});
 });
 

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CheckVerification } from '../../nodes/CheckVerification/CheckVerification.node';
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
-import { runNode } from '../harness/n8n';
-import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from './helpers';
+import { runNode } from '../support/n8nEngine';
+import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
 
 const PHONE = '+14155552671';
 let sandbox: Sandbox;

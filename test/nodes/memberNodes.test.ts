@@ -8,9 +8,9 @@ import { closeAllStores, DEFAULT_MEMBER_POLICY, type StoreConfig } from '../../n
 import { securityOptions } from '../../nodes/shared/n8n/memberProperties';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
-import { runNode } from '../harness/n8n';
-import { BACKENDS } from '../members/support/backends';
-import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from './helpers';
+import { runNode } from '../support/n8nEngine';
+import { BACKENDS } from '../support/memberBackends';
+import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
 
 const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
 const EMAIL = 'alice@example.com';

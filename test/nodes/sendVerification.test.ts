@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
-import { runNode } from '../harness/n8n';
+import { runNode } from '../support/n8nEngine';
 import { DEFAULT_ACCOUNT_SID } from '../../sandbox';
-import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from './helpers';
+import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
 
 const nodeType = new SendVerification();
 let sandbox: Sandbox;

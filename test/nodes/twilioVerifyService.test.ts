@@ -1,6 +1,6 @@
 import { TwilioVerifyService } from '../../nodes/TwilioVerifyService/TwilioVerifyService.node';
-import { runNode } from '../harness/n8n';
-import { byId, jsonOf, verifyCredentials, type Sandbox } from './helpers';
+import { runNode } from '../support/n8nEngine';
+import { byId, jsonOf, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
 import { startSandbox } from '../../sandbox';
 
 const nodeType = new TwilioVerifyService();
@@ -23,31 +23,18 @@ async function runOk(parameters: Record<string, unknown>) {
 
 describe('Twilio Verify Service: services', () => {
 	it('creates, gets, updates, lists and deletes a Verify Service', async () => {
-		const [created] = await runOk({
-			resource: 'service',
-			operation: 'create',
-			friendlyName: 'Acme',
-			additionalFields: {
-				codeLength: 8,
-				lookupEnabled: true,
-				skipSmsToLandlines: true,
-				doNotShareWarningEnabled: true,
-				psd2Enabled: true,
-				customCodeEnabled: true,
-				whatsappFrom: '+14155552671',
-				defaultTemplateSid: '',
-			},
-		});
-		expect(created).toMatchObject({
-			friendlyName: 'Acme',
+		// Settings whose names are the same in the node's fields and in its output.
+		const settings = {
 			codeLength: 8,
 			lookupEnabled: true,
 			skipSmsToLandlines: true,
 			doNotShareWarningEnabled: true,
 			psd2Enabled: true,
 			customCodeEnabled: true,
-			whatsapp: { from: '+14155552671' },
-		});
+		};
+		const additionalFields = { ...settings, whatsappFrom: '+14155552671', defaultTemplateSid: '' };
+		const [created] = await runOk({ resource: 'service', operation: 'create', friendlyName: 'Acme', additionalFields });
+		expect(created).toMatchObject({ friendlyName: 'Acme', ...settings, whatsapp: { from: '+14155552671' } });
 		const sid = String(created.sid);
 		expect(sid).toMatch(/^VA[0-9a-f]{32}$/);
 

@@ -3,19 +3,7 @@
  * code logging.
  */
 import { VERIFICATION_TTL_MS, startSandbox } from '../../sandbox';
-import {
-	PHONE,
-	api,
-	basicAuth,
-	checkCode,
-	control,
-	createService,
-	expectTwilioError,
-	parse,
-	sandbox,
-	sendCode,
-	useSandbox,
-} from './support';
+import { PHONE, api, basicAuth, checkCode, control, createService, expectTwilioError, parse, sandbox, sendCode, useSandbox } from '../support/sandboxClient';
 
 useSandbox();
 

@@ -3,23 +3,7 @@
  */
 import { Twilio } from 'twilio';
 
-import {
-	API_KEY_SECRET,
-	API_KEY_SID,
-	OTHER_ACCOUNT_SID,
-	OTHER_ACCOUNT_TOKEN,
-	PHONE,
-	api,
-	basicAuth,
-	createService,
-	expectTwilioError,
-	parse,
-	sandbox,
-	sendCode,
-	useSandbox,
-	type ApiResponse,
-	type Json,
-} from './support';
+import { API_KEY_SECRET, API_KEY_SID, OTHER_ACCOUNT_SID, OTHER_ACCOUNT_TOKEN, PHONE, api, basicAuth, createService, expectTwilioError, parse, sandbox, sendCode, useSandbox, type ApiResponse, type Json } from '../support/sandboxClient';
 
 useSandbox();
 

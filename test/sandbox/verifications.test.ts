@@ -2,19 +2,7 @@
  * The sandbox over real HTTP: sending, re-sending, checking, expiring, cancelling and approving verifications.
  */
 import { MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS, VERIFICATION_TTL_MS } from '../../sandbox';
-import {
-	OTHER_PHONE,
-	PHONE,
-	api,
-	checkCode,
-	createService,
-	expectTwilioError,
-	sandbox,
-	sendCode,
-	useSandbox,
-	wrongCodeFor,
-	type Json,
-} from './support';
+import { OTHER_PHONE, PHONE, api, checkCode, createService, expectTwilioError, sandbox, sendCode, useSandbox, wrongCodeFor, type Json } from '../support/sandboxClient';
 
 useSandbox();
 

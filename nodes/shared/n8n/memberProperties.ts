@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MEMBER_POLICY, type MemberPolicy } from '../core/members';
 import type { Show } from './displayOptions';
+import { choiceField } from './choiceField';
 
 export function bodyField(
 	name: string,
@@ -58,17 +59,13 @@ export function clientIpField(displayOptions: { show: Show }): INodeProperties {
 	};
 }
 
-export const approvalField = (displayOptions: { show: Show }): INodeProperties => ({
-	displayName: 'New Members',
-	name: 'approval',
-	type: 'options',
-	default: 'auto',
-	options: [
+export function approvalField(displayOptions: { show: Show }): INodeProperties {
+	const options: Parameters<typeof choiceField>[2] = [
 		{ name: 'Active at Once', value: 'auto', description: 'The member gets a session token right away' },
 		{ name: 'Wait for Approval', value: 'manual', description: 'The member is pending until an Approve Member operation' },
-	],
-	displayOptions,
-});
+	];
+	return choiceField('New Members', 'approval', options, { displayOptions });
+}
 
 /** Each Security option: its label and help; the default is always the core policy's. */
 const SECURITY_OPTIONS: Array<{ name: keyof MemberPolicy; displayName: string; description: string }> = [

@@ -4,17 +4,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { normaliseEmail } from '../core/emails';
 import { parsePhone } from '../core/phones';
 import { type Show, withCondition } from './displayOptions';
+import { choiceField } from './choiceField';
 
-const recipientTypeProperty: INodeProperties = {
-	displayName: 'Send To',
-	name: 'recipientType',
-	type: 'options',
-	default: 'phone',
-	options: [
-		{ name: 'Phone Number', value: 'phone' },
-		{ name: 'Email Address', value: 'email' },
-	],
-};
+const recipientTypeProperty = choiceField('Send To', 'recipientType', [
+	{ name: 'Phone Number', value: 'phone' },
+	{ name: 'Email Address', value: 'email' },
+]);
 
 export function recipientProperties(displayOptions: { show: Show }): INodeProperties[] {
 	return [

@@ -9,22 +9,17 @@ import { readRecipient, recipientProperties } from '../../../shared/n8n/recipien
 import type { ItemResult } from '../../../shared/n8n/runItems';
 import { readVerificationSid, verificationSidField } from '../../../shared/n8n/verification';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { choiceField } from '../../../shared/n8n/choiceField';
 
 export const APPROVED_OUTPUT = 0;
 export const NOT_APPROVED_OUTPUT = 1;
 
 export const description: INodeProperties[] = [
 	serviceField(),
-	{
-		displayName: 'Check By',
-		name: 'checkBy',
-		type: 'options',
-		default: 'recipient',
-		options: [
-			{ name: 'Phone Number or Email', value: 'recipient', description: 'The recipient the code was sent to' },
-			{ name: 'Verification SID', value: 'verificationSid', description: 'The SID returned when the code was sent' },
-		],
-	},
+	choiceField('Check By', 'checkBy', [
+		{ name: 'Phone Number or Email', value: 'recipient', description: 'The recipient the code was sent to' },
+		{ name: 'Verification SID', value: 'verificationSid', description: 'The SID returned when the code was sent' },
+	]),
 	...recipientProperties({ show: { checkBy: ['recipient'] } }),
 	verificationSidField({ show: { checkBy: ['verificationSid'] } }),
 	{

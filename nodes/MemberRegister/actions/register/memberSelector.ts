@@ -2,22 +2,21 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MemberSelector } from '../../../shared/core/members';
 import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
+import { choiceField } from '../../../shared/n8n/choiceField';
 
 /** Approve and Block find the member by ID or by email. */
 export function memberSelectorFields(operation: string): INodeProperties[] {
 	const shown = showFor([operation]);
 	return [
-		{
-			displayName: 'Find Member By',
-			name: 'findBy',
-			type: 'options',
-			default: 'memberId',
-			options: [
+		choiceField(
+			'Find Member By',
+			'findBy',
+			[
 				{ name: 'Member ID', value: 'memberId' },
 				{ name: 'Email', value: 'email' },
 			],
-			displayOptions: shown,
-		},
+			{ displayOptions: shown },
+		),
 		{
 			displayName: 'Member ID',
 			name: 'memberId',

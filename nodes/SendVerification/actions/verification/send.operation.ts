@@ -8,6 +8,7 @@ import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
 import { nameValueCollection, readNameValues } from '../../../shared/n8n/nameValues';
 import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { choiceField } from '../../../shared/n8n/choiceField';
 
 export const option = { name: 'Send', action: 'Send a verification code', description: 'Send a code by SMS, voice call, WhatsApp or email' };
 
@@ -16,19 +17,16 @@ const shown = showFor(['send']);
 export const description: INodeProperties[] = [
 	serviceField(shown),
 	...recipientProperties(shown),
-	{
-		displayName: 'Channel',
-		name: 'channel',
-		type: 'options',
-		default: 'sms',
-		options: [
+	choiceField(
+		'Channel',
+		'channel',
+		[
 			{ name: 'SMS', value: 'sms' },
 			{ name: 'Voice Call', value: 'call' },
 			{ name: 'WhatsApp', value: 'whatsapp' },
 		],
-		description: 'How the code reaches the phone',
-		displayOptions: withCondition(shown, { recipientType: ['phone'] }),
-	},
+		{ description: 'How the code reaches the phone', displayOptions: withCondition(shown, { recipientType: ['phone'] }) },
+	),
 	{
 		displayName: 'Options',
 		name: 'sendOptions',

@@ -80,17 +80,12 @@ function normaliseBaseUrl(baseUrl: string | undefined): string {
 	return url;
 }
 
-interface TwilioVerificationFields {
-	sid: string;
-	serviceSid: string;
-	to: string;
-	channel: string;
-	status: string;
-	valid: boolean;
+/** What the SDK hands back: the summary's plain fields, with dates and attempts in its own shapes. */
+type TwilioVerificationFields = Pick<VerificationSummary, 'sid' | 'serviceSid' | 'to' | 'channel' | 'status' | 'valid'> & {
 	dateCreated?: Date | null;
 	dateUpdated?: Date | null;
 	sendCodeAttempts?: unknown[] | null;
-}
+};
 
 function summarise(verification: TwilioVerificationFields): VerificationSummary {
 	const summary: VerificationSummary = {

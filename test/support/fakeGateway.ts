@@ -1,12 +1,12 @@
 /** An in-memory Verify: records every send and accepts one known code for a phone that was sent a code. */
-import { OutcomeError } from '../../../nodes/shared/core/errors';
+import { OutcomeError } from '../../nodes/shared/core/errors';
 import type {
 	CheckResult,
 	CheckVerificationRequest,
 	SendVerificationRequest,
 	VerificationGateway,
 	VerificationSummary,
-} from '../../../nodes/shared/core/verify/types';
+} from '../../nodes/shared/core/verify/types';
 
 export const GOOD_CODE = '246810';
 export const WRONG_CODE = '135790';

@@ -1,5 +1,5 @@
 /** Shared set-up for the member tests: one store per backend and test file, a fresh fake Verify and clock per test. */
-import { OutcomeError, type OutcomeCode } from '../../../nodes/shared/core/errors';
+import { OutcomeError, type OutcomeCode } from '../../nodes/shared/core/errors';
 import {
 	type MemberPolicy,
 	type Members,
@@ -9,8 +9,8 @@ import {
 	closeAllStores,
 	createMembers,
 	openStore,
-} from '../../../nodes/shared/core/members';
-import type { TestBackend } from './backends';
+} from '../../nodes/shared/core/members';
+import type { TestBackend } from './memberBackends';
 import { FakeVerifyGateway, GOOD_CODE, SERVICE_SID } from './fakeGateway';
 
 export const SESSION_SECRET = 'test-only-session-secret-7f3a9c1e5b2d4f6a8c0e';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreConfig } from '../../../nodes/shared/core/members';
+import type { StoreConfig } from '../../nodes/shared/core/members';
 
 export interface TestBackend {
 	name: 'sqlite' | 'postgres';

@@ -5,7 +5,7 @@
 const path = require('node:path');
 const { buildSync } = require('esbuild');
 
-const JOSE_BUNDLE = path.join(__dirname, '..', 'node_modules', '.cache', 'n8n-nodes-twilio-verify-tests', 'jose.cjs');
+const JOSE_BUNDLE = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'n8n-nodes-twilio-verify-tests', 'jose.cjs');
 
 module.exports = async function globalSetup() {
 	buildSync({
