@@ -75,11 +75,25 @@ export class MemberStoreApi implements ICredentialType {
 			type: 'options',
 			default: 'disable',
 			options: [
-				{ name: 'Disable', value: 'disable' },
-				{ name: 'Require (Verify Certificate)', value: 'verify' },
-				{ name: 'Require (Allow Self-Signed Certificate)', value: 'allowUnauthorized' },
+				{ name: 'Disable', value: 'disable', description: 'Only for a database on the same machine or a private network' },
+				{ name: 'Require', value: 'require', description: 'Encrypted, but the server certificate is not checked' },
+				{
+					name: 'Verify Full',
+					value: 'verify-full',
+					description: 'Encrypted, and the certificate must be valid for this host (signed by the CA below, or a public one)',
+				},
 			],
 			displayOptions: { show: { backend: ['postgres'] } },
+		},
+		{
+			displayName: 'CA Certificate',
+			name: 'caCertificate',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description: "PEM of the certificate authority that signed the server's certificate; empty trusts Node.js's public CAs",
+			displayOptions: { show: { backend: ['postgres'], ssl: ['verify-full'] } },
 		},
 		{
 			displayName: 'Session Signing Secret',

@@ -86,9 +86,27 @@ export class TwilioVerifyApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { rows: 3 },
 			default: '',
-			placeholder: '+15005550006=123456',
+			placeholder: '+12025550123=123456',
 			description:
-				'One "+E164=code" per line. Codes sent to these numbers are not sent; checks compare with the fixed code. Every result says testNumber: true.',
+				'One "+E164=code" per line. Codes to these numbers are not sent; checks compare with the fixed code. Every result says testNumber: true. Only fictional numbers (+1 NXX 555-0100 to 0199, +44 7700 900xxx) and example.com addresses, unless allowed below.',
+			displayOptions: { show: { enableTestNumbers: [true] } },
+		},
+		{
+			displayName: 'Allow Any Test Number (Unsafe)',
+			name: 'allowAnyTestNumber',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether real-looking numbers may be test numbers. Whoever knows such a number and its code can verify it.',
+			displayOptions: { show: { enableTestNumbers: [true] } },
+		},
+		{
+			displayName: "Allow Test Numbers With Twilio's Live API (Unsafe)",
+			name: 'allowTestNumbersWithTwilio',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether test numbers work while the API Base URL is Twilio's. Off, a credential with test numbers only works against a sandbox, so they cannot leak into production.",
 			displayOptions: { show: { enableTestNumbers: [true] } },
 		},
 	];

@@ -75,7 +75,7 @@ export interface PreparedLogin {
 
 /**
  * Logins as `sendLoginCode` leaves them (a login challenge in the store, a code "sent" by Verify), made with the flow's
- * own helpers but without the password check, which would cost a scrypt hash each. Each login gets its own fake
+ * own helpers but without the password check, which would cost a password hash each. Each login gets its own fake
  * Verify: the fake finds a sent code by scanning its list, and a long list would time the fake rather than the flow.
  */
 export async function prepareLogins(store: MemberStore, members: readonly SeededMember[]): Promise<PreparedLogin[]> {

@@ -196,7 +196,21 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const id = member.result.member.id;
 		await harness.store.updatePasswordHash(id, await hashPassword(member.password, { logN: 14, r: 8, p: 1 }));
 		await kit.members.login.sendCode({ email: member.email, password: member.password });
-		expect((await harness.store.findMemberById(id))?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
+		expect((await harness.store.findMemberById(id))?.passwordHash).toMatch(/^argon2id\$v=19,m=19456,t=2,p=1\$/);
+	});
+
+	test('a member whose stored hash is scrypt logs in, and the hash is upgraded to Argon2id', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const id = member.result.member.id;
+		await harness.store.updatePasswordHash(id, await hashPassword(member.password, { logN: 17, r: 8, p: 1 }));
+		expect((await harness.store.findMemberById(id))?.passwordHash).toMatch(/^scrypt\$/);
+		await expect(logIn(kit, member.email, member.password)).resolves.toHaveProperty('sessionToken');
+		const upgraded = (await harness.store.findMemberById(id))?.passwordHash ?? '';
+		expect(upgraded.startsWith('argon2id$')).toBe(true);
+		kit.clock.advance(30);
+		await expect(logIn(kit, member.email, member.password)).resolves.toHaveProperty('sessionToken');
+		expect((await harness.store.findMemberById(id))?.passwordHash).toBe(upgraded);
 	});
 });
 

@@ -47,12 +47,53 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		expect(await harness.count(TABLES.members, 'phone = $1', [phone])).toBe(1);
 	});
 
-	test('a registered member logs in with their phone alone', async () => {
+	test('a member with a password gets PASSWORD_REQUIRED, not a session, and the code is used up', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
 		await kit.members.passwordless.sendCode({ phone: member.phone });
-		const login = await kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, MAIL);
-		expect(login).toMatchObject({ member: member.result.member, created: false });
+		const error = await expectOutcome(
+			kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, MAIL),
+			'PASSWORD_REQUIRED',
+		);
+		expect(error.httpStatus).toBe(403);
+		expect(error.message).toMatch(/email address and password/);
+		await expectOutcome(kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, MAIL), 'NOT_FOUND');
+		// The refused code ended the cool-down: the member can go straight to the password login.
+		await expect(kit.members.login.sendCode({ email: member.email, password: member.password })).resolves.toHaveProperty(
+			'loginId',
+		);
+	});
+
+	test('a wrong code for a member with a password says INVALID_CODE, like for anyone', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		await kit.members.passwordless.sendCode({ phone: member.phone });
+		await expectOutcome(kit.members.passwordless.complete({ phone: member.phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
+	});
+
+	test('with the workflow option on, a member with a password logs in with their phone alone', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		await kit.members.passwordless.sendCode({ phone: member.phone });
+		const options = { ...MAIL, allowPasswordMembers: true };
+		const login = await kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, options);
+		expect(login).toMatchObject({ member: member.result.member, created: false, sessionToken: expect.any(String) });
+	});
+
+	test('log in, log out and log in again at once: a used code ends the cool-down', async () => {
+		const { members } = harness.kit();
+		const { phone } = nextIdentity();
+		await members.passwordless.sendCode({ phone });
+		const first = await members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
+		await members.sessions.logout({ token: (first as { sessionToken: string }).sessionToken });
+		await members.passwordless.sendCode({ phone });
+		await expect(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL)).resolves.toMatchObject({
+			created: false,
+			sessionToken: expect.any(String),
+		});
+		// An unused code still holds the cool-down.
+		await members.passwordless.sendCode({ phone });
+		await expectOutcome(members.passwordless.sendCode({ phone }), 'RATE_LIMITED');
 	});
 
 	test('no code sent, wrong, expired, reused, and dead after five wrong codes', async () => {
@@ -78,13 +119,33 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'TOO_MANY_ATTEMPTS');
 	});
 
-	test('a blocked member gets no code (403)', async () => {
+	test('a blocked member learns it only after a correct code (403), and gets no session', async () => {
 		const kit = harness.kit();
-		const member = await registerMember(kit);
-		await kit.members.admin.block({ memberId: member.result.member.id });
-		const error = await expectOutcome(kit.members.passwordless.sendCode({ phone: member.phone }), 'BLOCKED');
+		const { phone } = nextIdentity();
+		await kit.members.passwordless.sendCode({ phone });
+		const first = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
+		await kit.members.admin.block({ memberId: first.member.id });
+		// The send answers as for any phone: a stranger cannot tell blocked phones from others.
+		await expect(kit.members.passwordless.sendCode({ phone })).resolves.toHaveProperty('to');
+		await expectOutcome(kit.members.passwordless.complete({ phone, code: WRONG_CODE }, MAIL), 'INVALID_CODE');
+		const error = await expectOutcome(kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'BLOCKED');
 		expect(error.httpStatus).toBe(403);
-		expect(kit.gateway.sendsTo(member.phone)).toHaveLength(1);
+	});
+
+	test('a locked member gets LOCKED after a correct code, with the wait', async () => {
+		const kit = harness.kit({ maxFailedLogins: 1 });
+		const { phone } = nextIdentity();
+		await kit.members.passwordless.sendCode({ phone });
+		const first = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
+		await harness.store.recordFailedLogin(first.member.id, {
+			now: kit.clock.now(),
+			maxFailedLogins: 1,
+			lockUntil: new Date(kit.clock.now().getTime() + 15 * 60_000),
+		});
+		await kit.members.passwordless.sendCode({ phone });
+		const error = await expectOutcome(kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'LOCKED');
+		expect(error.retryAfterSeconds).toBe(15 * 60);
+		expect(error.message).toMatch(/15 minutes/);
 	});
 
 	test('manual approval: a new phone member waits for approval, then logs in', async () => {
@@ -99,7 +160,8 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		});
 
 		clock.advance(30);
-		await expectOutcome(members.passwordless.sendCode({ phone }), 'NOT_APPROVED');
+		await members.passwordless.sendCode({ phone });
+		await expectOutcome(members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'NOT_APPROVED');
 		await members.admin.approve({ email: pending.member.email });
 		await members.passwordless.sendCode({ phone });
 		await expect(

@@ -24,7 +24,7 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 		expect(gateway.sends).toEqual([{ serviceSid: SERVICE_SID, to: phone, channel: 'sms' }]);
 		const challenge = await harness.store.findChallenge(hashChallengeId(sent.registrationId));
 		expect(challenge).toMatchObject({ kind: 'register', email, phone, attempts: 0, consumedAt: null });
-		expect(challenge?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
+		expect(challenge?.passwordHash).toMatch(/^argon2id\$v=19,m=19456,t=2,p=1\$/);
 		expect(await harness.count(TABLES.challenges, 'id_hash = $1', [sent.registrationId])).toBe(0);
 	});
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, ServiceUnavailableError } from '../../nodes/shared/core/errors';
@@ -12,6 +12,7 @@ import {
 	openStore,
 } from '../../nodes/shared/core/members';
 import { newMemberId } from '../../nodes/shared/core/members/ids';
+import { normaliseStoreConfig } from '../../nodes/shared/core/members/store/config';
 import { countSendOrRefuse } from '../../nodes/shared/core/members/rateLimits';
 import { BACKENDS, PG_SERVER } from '../support/memberBackends';
 import { nextIdentity, useStore } from '../support/memberHarness';
@@ -246,5 +247,59 @@ describe('opening a store that cannot be used', () => {
 		);
 		await expect(openStore({ backend: 'mysql' } as never)).rejects.toMatchObject({ code: 'INVALID_STORE_CONFIG' });
 		await expect(openStore({ backend: 'sqlite', path: ' ' })).rejects.toMatchObject({ code: 'INVALID_STORE_CONFIG' });
+	});
+});
+
+describe('a SQLite file this package creates', () => {
+	afterAll(closeAllStores);
+
+	test('is readable by its owner only (0600), in a folder only its owner can enter (0700)', async () => {
+		const parent = mkdtempSync(join(tmpdir(), 'tvm-perm-'));
+		try {
+			const path = join(parent, 'created', 'members.sqlite');
+			const store = await openStore({ backend: 'sqlite', path });
+			await store.schemaVersion();
+			expect(statSync(path).mode & 0o777).toBe(0o600);
+			expect(statSync(join(parent, 'created')).mode & 0o777).toBe(0o700);
+			expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
+		} finally {
+			await closeAllStores();
+			rmSync(parent, { recursive: true, force: true });
+		}
+	});
+
+	test('keeps the permissions of a file that already exists', async () => {
+		const parent = mkdtempSync(join(tmpdir(), 'tvm-perm-'));
+		try {
+			const path = join(parent, 'members.sqlite');
+			writeFileSync(path, '', { mode: 0o640 });
+			const store = await openStore({ backend: 'sqlite', path });
+			await store.schemaVersion();
+			expect(statSync(path).mode & 0o777).toBe(0o640);
+		} finally {
+			await closeAllStores();
+			rmSync(parent, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('PostgreSQL TLS settings', () => {
+	test('accept plain, encrypted-only and verified with a CA; refuse a CA that is not a PEM certificate', () => {
+		const base = { backend: 'postgres' as const, host: 'db', port: 5432, database: 'm', user: 'u', password: '' };
+		const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+		expect(normaliseStoreConfig({ ...base, ssl: false })).toMatchObject({ ssl: false });
+		expect(normaliseStoreConfig({ ...base, ssl: { rejectUnauthorized: false } })).toMatchObject({ ssl: { rejectUnauthorized: false } });
+		expect(normaliseStoreConfig({ ...base, ssl: { rejectUnauthorized: true, ca: pem } })).toMatchObject({
+			ssl: { rejectUnauthorized: true, ca: pem },
+		});
+		expect(() => normaliseStoreConfig({ ...base, ssl: { rejectUnauthorized: true, ca: 'not a certificate' } })).toThrow(
+			ConfigurationError,
+		);
+		// Pasted into a one-line field, a certificate loses its line breaks; it comes back wrapped as PEM.
+		const body = 'A'.repeat(100);
+		const flattened = `-----BEGIN CERTIFICATE----- ${body} -----END CERTIFICATE-----`;
+		expect(normaliseStoreConfig({ ...base, ssl: { rejectUnauthorized: true, ca: flattened } })).toMatchObject({
+			ssl: { ca: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\n${'A'.repeat(36)}\n-----END CERTIFICATE-----` },
+		});
 	});
 });

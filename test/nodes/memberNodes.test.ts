@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n
 
 import { closeAllStores, DEFAULT_MEMBER_POLICY, type StoreConfig } from '../../nodes/shared/core/members';
 import { securityOptions } from '../../nodes/shared/n8n/memberProperties';
+import { storeConfigFrom } from '../../nodes/shared/n8n/memberStore';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
 import { runNode } from '../support/n8nEngine';
@@ -94,7 +95,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		const after = await login('verifySession', { headers: { authorization: `Bearer ${token}` } });
 		expect(after.failure[0]).toMatchObject({ ok: false, error: { code: 'INVALID_SESSION', httpStatus: 401 } });
 
-		expectNoSecrets([sent, registered, loginSent, loggedIn, me], [PASSWORD, code, SESSION_SECRET, 'scrypt$']);
+		expectNoSecrets([sent, registered, loginSent, loggedIn, me], [PASSWORD, code, SESSION_SECRET, 'scrypt$', 'argon2id$']);
 	});
 
 	it('routes user mistakes to the Failure output with the webhook contract\'s codes', async () => {
@@ -222,5 +223,24 @@ describe('member node parameters', () => {
 			Object.keys(DEFAULT_MEMBER_POLICY).filter((name) => name !== 'sessionTtlSeconds').sort(),
 		);
 		for (const option of options) expect(option.default).toBe(DEFAULT_MEMBER_POLICY[option.name]);
+	});
+});
+
+describe('the Member Store credential', () => {
+	const postgres = { backend: 'postgres', host: 'db', port: 5432, database: 'm', user: 'u', password: 'p' };
+
+	it('maps the SSL modes: Verify Full checks the certificate (with the CA given), Require only encrypts', () => {
+		const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+		expect(storeConfigFrom({ ...postgres, ssl: 'verify-full', caCertificate: pem })).toMatchObject({
+			ssl: { rejectUnauthorized: true, ca: pem },
+		});
+		expect(storeConfigFrom({ ...postgres, ssl: 'verify-full', caCertificate: '' })).toMatchObject({
+			ssl: { rejectUnauthorized: true },
+		});
+		expect(storeConfigFrom({ ...postgres, ssl: 'require' })).toMatchObject({ ssl: { rejectUnauthorized: false } });
+		expect(storeConfigFrom({ ...postgres, ssl: 'disable' })).toMatchObject({ ssl: false });
+		// What earlier versions stored for the same modes.
+		expect(storeConfigFrom({ ...postgres, ssl: 'verify' })).toMatchObject({ ssl: { rejectUnauthorized: true } });
+		expect(storeConfigFrom({ ...postgres, ssl: 'allowUnauthorized' })).toMatchObject({ ssl: { rejectUnauthorized: false } });
 	});
 });

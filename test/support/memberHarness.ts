@@ -124,12 +124,12 @@ export async function expectOutcome(promise: Promise<unknown>, code: OutcomeCode
 }
 
 /**
- * Every path in `value` whose key names a secret or whose text contains one of `secrets` (or any scrypt hash):
+ * Every path in `value` whose key names a secret or whose text contains one of `secrets` (or any password hash):
  * outputs must come back empty.
  */
 export function findSecrets(value: unknown, secrets: string[], path = '$'): string[] {
 	if (typeof value === 'string') {
-		return secrets.some((secret) => value.includes(secret)) || value.includes('scrypt$') ? [path] : [];
+		return secrets.some((secret) => value.includes(secret)) || /(?:scrypt|argon2id)\$/.test(value) ? [path] : [];
 	}
 	if (value === null || typeof value !== 'object') return [];
 	return Object.entries(value).flatMap(([key, child]) => {

@@ -9,7 +9,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { checkStore, type StoreConfig } from '../core/members';
+import { checkStore, type PostgresSsl, type StoreConfig } from '../core/members';
 
 export const MEMBER_STORE_CREDENTIAL = 'memberStoreApi';
 const DEFAULT_SQLITE_FILE = 'twilio-verify-members.sqlite';
@@ -21,7 +21,7 @@ function defaultSqlitePath(): string {
 
 export function storeConfigFrom(credentials: ICredentialDataDecryptedObject): StoreConfig {
 	if (credentials.backend === 'postgres') {
-		const ssl = credentials.ssl === 'verify' ? true : credentials.ssl === 'allowUnauthorized' ? { rejectUnauthorized: false } : false;
+		const ssl = sslFrom(credentials.ssl, credentials.caCertificate);
 		return {
 			backend: 'postgres',
 			host: String(credentials.host ?? ''),
@@ -33,6 +33,19 @@ export function storeConfigFrom(credentials: ICredentialDataDecryptedObject): St
 		};
 	}
 	return { backend: 'sqlite', path: String(credentials.sqlitePath || '') || defaultSqlitePath() };
+}
+
+/**
+ * "Verify Full" checks the certificate and the host name (Node's TLS default once rejectUnauthorized is on); "Require"
+ * only encrypts. The values 'verify' and 'allowUnauthorized' are what earlier versions stored for the same two modes.
+ */
+function sslFrom(mode: unknown, caCertificate: unknown): PostgresSsl {
+	if (mode === 'verify-full' || mode === 'verify') {
+		const ca = typeof caCertificate === 'string' && caCertificate.trim() ? caCertificate.trim() : undefined;
+		return ca ? { rejectUnauthorized: true, ca } : { rejectUnauthorized: true };
+	}
+	if (mode === 'require' || mode === 'allowUnauthorized') return { rejectUnauthorized: false };
+	return false;
 }
 
 /** Credential test: opens the store (creating or migrating the schema) and reads its version. */

@@ -16,6 +16,8 @@ export async function verifyClientFor(context: IExecuteFunctions | ILoadOptionsF
 		baseUrl: credentials.baseUrl as string | undefined,
 		defaultServiceSid: credentials.defaultServiceSid as string | undefined,
 		testNumbers: credentials.enableTestNumbers === true ? (credentials.testNumbers as string | undefined) : undefined,
+		allowAnyTestNumber: credentials.allowAnyTestNumber === true,
+		allowTestNumbersWithTwilio: credentials.allowTestNumbersWithTwilio === true,
 	};
 	return await getVerifyClient(config);
 }

@@ -21,10 +21,23 @@ export const description: INodeProperties[] = [
 		displayOptions: shown,
 	},
 	approvalField(shown),
+	{
+		displayName: 'Allow Passwordless Login for Members With a Password',
+		name: 'allowPasswordMembers',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether members who registered with a password may log in with a phone code alone. Off, they get PASSWORD_REQUIRED and log in with email, password and a code: a phone code alone would skip the password factor.',
+		displayOptions: shown,
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
-	const options = { mailDomain: this.getNodeParameter('mailDomain', itemIndex), approval: this.getNodeParameter('approval', itemIndex, 'auto') };
+	const options = {
+		mailDomain: this.getNodeParameter('mailDomain', itemIndex),
+		approval: this.getNodeParameter('approval', itemIndex, 'auto'),
+		allowPasswordMembers: this.getNodeParameter('allowPasswordMembers', itemIndex, false),
+	};
 	const result = await members.passwordless.complete(readRequest(this, itemIndex, ['phone', 'country', 'code']), options);
 	return success(result, 'pendingApproval' in result ? 202 : 200);
 }

@@ -6,6 +6,7 @@ import { OutcomeError } from '../errors';
 import type { MemberFlowContext, VerifySetup } from './context';
 import { hashChallengeId, newChallengeId } from './ids';
 import type { MemberPolicy } from './policy';
+import { endPhoneCooldown } from './rateLimits';
 import type { ChallengeKind, ChallengeRecord, MemberQueries, NewChallenge, PhoneChannel } from './types';
 
 const WHAT: Record<ChallengeKind, string> = {
@@ -86,8 +87,8 @@ export async function checkChallengeCode(
 }
 
 /**
- * Uses the challenge up inside a transaction. The conditional update decides between concurrent completions; the
- * losers get the same outcome a later retry would get.
+ * Uses the challenge up inside a transaction, and ends its phone's resend cool-down (see endPhoneCooldown). The
+ * conditional update decides between concurrent completions; the losers get the same outcome a later retry would get.
  */
 export async function consumeChallenge(
 	tx: MemberQueries,
@@ -95,7 +96,10 @@ export async function consumeChallenge(
 	now: Date,
 	policy: MemberPolicy,
 ): Promise<void> {
-	if (await tx.consumeChallenge(challenge.idHash, { now, maxCodeAttempts: policy.maxCodeAttempts })) return;
+	if (await tx.consumeChallenge(challenge.idHash, { now, maxCodeAttempts: policy.maxCodeAttempts })) {
+		await endPhoneCooldown(tx, policy, challenge.phone, now);
+		return;
+	}
 	requireLiveChallenge(await tx.findChallenge(challenge.idHash), challenge.kind, now, policy);
 	throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
 }

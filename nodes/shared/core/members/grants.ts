@@ -1,8 +1,8 @@
 /** Who may log in, and what a successful login hands back. */
 import { OutcomeError } from '../errors';
 import type { MemberPolicy } from './policy';
-import { newSession, signSessionToken } from './sessions';
-import type { MemberQueries, MemberRecord, SessionRecord } from './types';
+import { type OpenedSession, newSession, signSessionToken } from './sessions';
+import type { MemberQueries, MemberRecord } from './types';
 import { type MemberView, toMemberView } from './view';
 
 export interface SessionGrant {
@@ -17,11 +17,32 @@ export interface PendingApproval {
 	pendingApproval: true;
 }
 
+/** Why this member's account may not log in, if it may not: blocked or waiting for approval. */
+export function statusRefusal(member: MemberRecord): OutcomeError | undefined {
+	if (member.status === 'blocked') return new OutcomeError('BLOCKED', 'This account is blocked.');
+	if (member.status === 'pending_approval') return new OutcomeError('NOT_APPROVED', 'This account is waiting for approval.');
+	return undefined;
+}
+
+/** The account's status, or a lock after too many wrong passwords. */
+export function loginRefusal(member: MemberRecord, now: Date): OutcomeError | undefined {
+	if (member.lockedUntil && member.lockedUntil.getTime() > now.getTime()) return lockedOutcome(member.lockedUntil, now);
+	return statusRefusal(member);
+}
+
 export function assertMayLogIn(member: MemberRecord): void {
-	if (member.status === 'blocked') throw new OutcomeError('BLOCKED', 'This account is blocked.');
-	if (member.status === 'pending_approval') {
-		throw new OutcomeError('NOT_APPROVED', 'This account is waiting for approval.');
-	}
+	const refusal = statusRefusal(member);
+	if (refusal) throw refusal;
+}
+
+export function lockedOutcome(until: Date, now: Date): OutcomeError {
+	const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+	const minutes = Math.ceil(retryAfterSeconds / 60);
+	return new OutcomeError(
+		'LOCKED',
+		`Too many wrong passwords. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+		{ retryAfterSeconds },
+	);
 }
 
 /** Stores a new session for the member, inside the caller's transaction. */
@@ -30,22 +51,22 @@ export async function openSession(
 	member: MemberRecord,
 	now: Date,
 	policy: MemberPolicy,
-): Promise<SessionRecord> {
+): Promise<OpenedSession> {
 	const session = newSession(member.id, now, policy.sessionTtlSeconds);
-	await tx.insertSession(session);
+	await tx.insertSession(session.record);
 	await tx.recordLogin(member.id, now);
 	return session;
 }
 
 export async function toSessionGrant(
 	member: MemberRecord,
-	session: SessionRecord,
+	session: OpenedSession,
 	secret: string,
 ): Promise<SessionGrant> {
 	return {
 		member: toMemberView(member),
 		sessionToken: await signSessionToken(session, secret),
-		expiresAt: session.expiresAt.toISOString(),
+		expiresAt: session.record.expiresAt.toISOString(),
 	};
 }
 

@@ -15,10 +15,16 @@ export function newMemberId(): string {
 	return randomUUID();
 }
 
-/** Challenges are stored under this hash, so reading the database does not let anyone complete them. */
-export function hashChallengeId(id: string): string {
+/**
+ * Challenge and session ids are stored only as this hash, so reading the database lets no one complete a challenge or
+ * pass a session check. The ids carry 128 or more random bits, so a fast hash is enough (no salt, no stretching).
+ */
+export function hashSecretId(id: string): string {
 	return createHash('sha256').update(id, 'utf8').digest('hex');
 }
+
+export const hashChallengeId = hashSecretId;
+export const hashSessionId = hashSecretId;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -4,27 +4,20 @@
  */
 import { isIP } from 'node:net';
 import { OutcomeError } from '../errors';
-import { normaliseEmail } from '../emails';
-export { readCode } from '../codes';
+import { MAX_EMAIL_LENGTH } from '../emails';
+import { MAX_COUNTRY_LENGTH } from '../phones';
 import { MAX_PASSWORD_LENGTH } from './policy';
-import { PHONE_CHANNELS, type PhoneChannel } from './types';
+// Readers the Verify nodes share live next to what they read; the flows take them from here.
+export { readCode } from '../codes';
+export { normaliseEmail as readEmail } from '../emails';
+export { readChannel, readCountry } from '../phones';
 
 export const INPUT_LIMITS = {
-	email: 254,
+	email: MAX_EMAIL_LENGTH,
 	password: MAX_PASSWORD_LENGTH,
 	id: 100,
-	country: 3,
+	country: MAX_COUNTRY_LENGTH,
 } as const;
-
-export function readEmail(value: unknown): string {
-	if (typeof value === 'string' && value.length > INPUT_LIMITS.email) {
-		throw new OutcomeError(
-			'INVALID_INPUT',
-			`The email address is too long (at most ${INPUT_LIMITS.email} characters).`,
-		);
-	}
-	return normaliseEmail(value);
-}
 
 /** A password as typed at login: required and bounded, but the length policy is not applied (it may have changed). */
 export function readPassword(value: unknown): string {
@@ -42,20 +35,6 @@ export function readId(value: unknown, name: string): string {
 	if (!id) throw new OutcomeError('INVALID_INPUT', `${name} is required.`);
 	if (id.length > INPUT_LIMITS.id) throw new OutcomeError('INVALID_INPUT', `${name} is too long.`);
 	return id;
-}
-
-export function readChannel(value: unknown, fallback: PhoneChannel = 'sms'): PhoneChannel {
-	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value === 'string' && (PHONE_CHANNELS as readonly string[]).includes(value)) return value as PhoneChannel;
-	throw new OutcomeError('INVALID_INPUT', `The channel must be one of: ${PHONE_CHANNELS.join(', ')}.`);
-}
-
-export function readCountry(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' || value.trim().length > INPUT_LIMITS.country) {
-		throw new OutcomeError('INVALID_PHONE', 'The country must be an ISO 3166-1 alpha-2 or alpha-3 code.');
-	}
-	return value;
 }
 
 /** The caller's IP as the workflow passes it; optional, but when given it must be an IP address. */

@@ -4,7 +4,7 @@ import { maskPhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
 import type { CodeSent } from './flowTypes';
-import { type SessionGrant, assertMayLogIn, openSession, toSessionGrant } from './grants';
+import { type SessionGrant, assertMayLogIn, lockedOutcome, openSession, toSessionGrant } from './grants';
 import { readChannel, readClientIp, readCode, readEmail, readId, readPassword } from './input';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
 import { countSendOrRefuse, sendLimits } from './rateLimits';
@@ -19,7 +19,7 @@ export interface SendLoginCodeInput {
 
 /**
  * Checks the password and sends a code to the member's phone. Unknown email and wrong password give the same
- * INVALID_CREDENTIALS after the same scrypt work; wrong passwords in a row lock the member for a while.
+ * INVALID_CREDENTIALS after the same hash work; wrong passwords in a row lock the member for a while.
  */
 export async function sendLoginCode(
 	flow: MemberFlowContext,
@@ -37,7 +37,7 @@ export async function sendLoginCode(
 		await verifyAgainstDummy(password);
 		throw invalidCredentials();
 	}
-	if (member.lockedUntil && member.lockedUntil.getTime() > now.getTime()) throw locked(member.lockedUntil, now);
+	if (member.lockedUntil && member.lockedUntil.getTime() > now.getTime()) throw lockedOutcome(member.lockedUntil, now);
 	if (!(await verifyPassword(password, member.passwordHash))) await refuseWrongPassword(flow, member, now);
 
 	// Only someone who knows the password learns the account's status.
@@ -86,15 +86,10 @@ async function refuseWrongPassword(flow: MemberFlowContext, member: MemberRecord
 		maxFailedLogins: flow.policy.maxFailedLogins,
 		lockUntil,
 	});
-	if (result?.lockedUntil && result.lockedUntil.getTime() > now.getTime()) throw locked(result.lockedUntil, now);
+	if (result?.lockedUntil && result.lockedUntil.getTime() > now.getTime()) throw lockedOutcome(result.lockedUntil, now);
 	throw invalidCredentials();
 }
 
 function invalidCredentials(): OutcomeError {
 	return new OutcomeError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
-}
-
-function locked(until: Date, now: Date): OutcomeError {
-	const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-	return new OutcomeError('LOCKED', 'Too many wrong passwords. Try again later.', { retryAfterSeconds });
 }

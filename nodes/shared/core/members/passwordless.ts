@@ -1,6 +1,7 @@
 /**
  * Passwordless login with a code sent to a phone. The first successful login creates the member, with the address
- * `<digits of the phone>@<mail domain>` and no password.
+ * `<digits of the phone>@<mail domain>` and no password. A member who has a password gets PASSWORD_REQUIRED instead
+ * of a session (unless the workflow allows it), so the phone code never replaces the password factor.
  */
 import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
@@ -10,7 +11,7 @@ import { type ApprovalMode, type CodeSent, readApprovalMode, readMailDomain } fr
 import {
 	type PendingApproval,
 	type SessionGrant,
-	assertMayLogIn,
+	loginRefusal,
 	openSession,
 	toPendingApproval,
 	toSessionGrant,
@@ -34,13 +35,13 @@ export async function sendOtp(flow: MemberFlowContext, input: SendOtpInput): Pro
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
 	const now = flow.now();
 
-	const member = await flow.store.findMemberByPhone(phone);
-	if (member) assertMayLogIn(member);
+	// No member lookup here: whether the phone belongs to a member, and that member's status, only show after a
+	// correct code, so this answer tells a stranger nothing.
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
 	// The id stays secret: the phone finds the challenge, the hash only keeps ids unique.
 	await createChallenge(
 		flow,
-		{ kind: 'otp', memberId: member?.id ?? null, email: null, phone, passwordHash: null, channel },
+		{ kind: 'otp', memberId: null, email: null, phone, passwordHash: null, channel },
 		now,
 	);
 	await sendCode(verify, phone, channel);
@@ -52,11 +53,12 @@ export type OtpLoginResult = (SessionGrant | PendingApproval) & { created: boole
 export async function completeOtpLogin(
 	flow: MemberFlowContext,
 	input: { phone: unknown; country?: unknown; code: unknown },
-	options: { mailDomain: unknown; approval?: unknown },
+	options: { mailDomain: unknown; approval?: unknown; allowPasswordMembers?: unknown },
 ): Promise<OtpLoginResult> {
 	const verify = verifyOf(flow);
 	const mailDomain = readMailDomain(options?.mailDomain);
 	const approval = readApprovalMode(options?.approval);
+	const allowPasswordMembers = options?.allowPasswordMembers === true;
 	const code = readCode(input?.code);
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
 	const now = flow.now();
@@ -64,17 +66,29 @@ export async function completeOtpLogin(
 	const challenge = requireLiveChallenge(await flow.store.findLatestChallenge('otp', phone), 'otp', now, flow.policy);
 	await checkChallengeCode(flow, verify, challenge, code);
 
-	const { member, created, session } = await flow.store.transaction(async (tx) => {
+	const { member, created, session, refusal } = await flow.store.transaction(async (tx) => {
 		await consumeChallenge(tx, challenge, now, flow.policy);
 		const { member, created } = await findOrCreateMember(tx, phone, `${phone.slice(1)}@${mailDomain}`, approval, now);
 		// A member created here in manual mode waits for approval; anyone else must be allowed to log in.
-		if (created && member.status !== 'active') return { member, created, session: undefined };
-		assertMayLogIn(member);
+		if (created && member.status !== 'active') return { member, created };
+		// The code was right, so only the phone's owner learns why there is no session; the code stays used.
+		const refusal = loginRefusal(member, now) ?? (allowPasswordMembers ? undefined : passwordRequired(member));
+		if (refusal) return { member, created, refusal };
 		return { member, created, session: await openSession(tx, member, now, flow.policy) };
 	});
 
+	if (refusal) throw refusal;
 	if (!session) return { ...toPendingApproval(member), created };
 	return { ...(await toSessionGrant(member, session, flow.sessionSecret)), created };
+}
+
+/** A member with a password logs in with it (and a code): a phone code alone would skip the password factor. */
+function passwordRequired(member: MemberRecord): OutcomeError | undefined {
+	if (!member.passwordHash) return undefined;
+	return new OutcomeError(
+		'PASSWORD_REQUIRED',
+		'This account has a password. Log in with your email address and password instead.',
+	);
 }
 
 async function findOrCreateMember(

@@ -29,7 +29,7 @@ export const DEFAULT_MEMBER_POLICY: Readonly<MemberPolicy> = Object.freeze({
 	sessionTtlSeconds: 86_400,
 });
 
-/** Longest password accepted: scrypt's cost does not depend on it, but parsing and logging megabytes would. */
+/** Longest password accepted: the hash's cost does not depend on it, but parsing megabytes would. */
 export const MAX_PASSWORD_LENGTH = 256;
 
 const LIMITS: Record<keyof MemberPolicy, { min: number; max: number }> = {

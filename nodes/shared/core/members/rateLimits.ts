@@ -1,14 +1,18 @@
 /** Limits on sending codes, kept in the store so every n8n process counts against the same numbers. */
 import { OutcomeError } from '../errors';
 import type { MemberPolicy } from './policy';
-import type { MemberStore, SendLimit } from './types';
+import type { MemberQueries, MemberStore, SendLimit } from './types';
 
 const TEN_MINUTES = 600;
+
+function phoneKey(phone: string): string {
+	return `phone:${phone}`;
+}
 
 export function sendLimits(policy: MemberPolicy, phone: string, clientIp?: string): SendLimit[] {
 	const limits: SendLimit[] = [
 		{
-			key: `phone:${phone}`,
+			key: phoneKey(phone),
 			max: policy.maxSendsPerPhonePer10Min,
 			windowSeconds: TEN_MINUTES,
 			cooldownSeconds: policy.resendCooldownSeconds,
@@ -42,4 +46,12 @@ export async function countSendOrRefuse(store: MemberStore, limits: SendLimit[],
 			}
 		}
 	});
+}
+
+/**
+ * A code sent to this phone was just used: the cool-down, meant to space out resends of a pending code, ends, so the
+ * member can start a new flow at once (log in right after registering). The 10-minute cap still counts every send.
+ */
+export async function endPhoneCooldown(tx: MemberQueries, policy: MemberPolicy, phone: string, now: Date): Promise<void> {
+	await tx.endCooldown(phoneKey(phone), new Date(now.getTime() - policy.resendCooldownSeconds * 1000));
 }

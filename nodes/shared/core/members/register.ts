@@ -28,7 +28,7 @@ export async function sendRegistrationCode(
 ): Promise<CodeSent & { registrationId: string }> {
 	const verify = verifyOf(flow);
 	const email = readEmail(input?.email);
-	const password = checkPasswordPolicy(input?.password, flow.policy.minPasswordLength);
+	const password = await checkPasswordPolicy(input?.password, flow.policy.minPasswordLength);
 	const channel = readChannel(input?.channel);
 	const clientIp = readClientIp(input?.clientIp);
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
@@ -41,7 +41,7 @@ export async function sendRegistrationCode(
 	if (await flow.store.findMemberByPhone(phone)) {
 		throw new OutcomeError('ALREADY_REGISTERED', 'An account with this phone number already exists.');
 	}
-	// Counted before hashing, so refused requests cannot make the server spend scrypt time.
+	// Counted before hashing, so refused requests cannot make the server spend hashing time.
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
 	const passwordHash = await hashPassword(password);
 	const registrationId = await createChallenge(

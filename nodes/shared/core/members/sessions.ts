@@ -5,7 +5,7 @@
  */
 import { OutcomeError } from '../errors';
 import { type MemberFlowContext, checkSessionSecret } from './context';
-import { newSessionId } from './ids';
+import { hashSessionId, newSessionId } from './ids';
 import type { MemberRecord, MemberStore, SessionRecord } from './types';
 import { type MemberView, toMemberView } from './view';
 
@@ -22,19 +22,29 @@ function loadJose(): Promise<Jose> {
 	return jose;
 }
 
-export function newSession(memberId: string, now: Date, ttlSeconds: number): SessionRecord {
+/** A session as it is opened: the random id goes into the token, only its hash into the store. */
+export interface OpenedSession {
+	sid: string;
+	record: SessionRecord;
+}
+
+export function newSession(memberId: string, now: Date, ttlSeconds: number): OpenedSession {
+	const sid = newSessionId();
 	return {
-		id: newSessionId(),
-		memberId,
-		issuedAt: now,
-		expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
-		revokedAt: null,
+		sid,
+		record: {
+			id: hashSessionId(sid),
+			memberId,
+			issuedAt: now,
+			expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
+			revokedAt: null,
+		},
 	};
 }
 
-export async function signSessionToken(session: SessionRecord, secret: string): Promise<string> {
+export async function signSessionToken({ sid, record: session }: OpenedSession, secret: string): Promise<string> {
 	const { SignJWT } = await loadJose();
-	return new SignJWT({ sid: session.id })
+	return new SignJWT({ sid })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setSubject(session.memberId)
 		.setIssuer(SESSION_ISSUER)
@@ -51,7 +61,7 @@ export async function readSessionToken(
 	{ secret, now }: { secret: string; now: Date },
 ): Promise<{ member: MemberRecord; session: SessionRecord }> {
 	const claims = await verifyTokenClaims(stripBearer(token), secret, now);
-	const session = await store.findSession(claims.sid);
+	const session = await store.findSession(hashSessionId(claims.sid));
 	if (
 		!session ||
 		session.memberId !== claims.sub ||

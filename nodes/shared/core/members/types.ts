@@ -105,6 +105,8 @@ export interface MemberQueries {
 
 	/** Counts one send against the limit if it allows one now; otherwise counts nothing and says how long to wait. */
 	countSend(limit: SendLimit, now: Date): Promise<SendAllowance>;
+	/** Ends a counter's cool-down (its last send is moved back to `cooledAt` if later), keeping its window count. */
+	endCooldown(key: string, cooledAt: Date): Promise<void>;
 
 	/** Deletes challenges and sessions that ended before `before`, and send counters idle since then. */
 	purgeExpired(before: Date): Promise<PurgeResult>;
@@ -136,9 +138,12 @@ export interface PostgresStoreConfig {
 	database: string;
 	user: string;
 	password: string;
-	ssl: boolean | { rejectUnauthorized: boolean };
+	ssl: PostgresSsl;
 	/** pool size per credential, default 10 */
 	maxConnections?: number;
 }
+
+/** false: plain; rejectUnauthorized false: encrypted only; true: certificate and host name checked (against `ca`). */
+export type PostgresSsl = false | { rejectUnauthorized: boolean; ca?: string };
 
 export type StoreConfig = SqliteStoreConfig | PostgresStoreConfig;

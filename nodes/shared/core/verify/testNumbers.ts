@@ -2,14 +2,43 @@
  * Test numbers with fixed codes (development only): sends to them never reach Twilio and checks compare with the fixed
  * code, so a builder can try a workflow without spending money. Every result produced through one says
  * `testNumber: true`.
+ *
+ * Anyone who knows a test number and its code can "verify" it, so by default only numbers nobody can own are accepted
+ * (fictional ranges and reserved email domains), and none at all while the credential talks to Twilio's live API.
  */
 import { ConfigurationError, OutcomeError } from '../errors';
 import type { CheckResult, CheckVerificationRequest, SendVerificationRequest, VerificationSummary } from './types';
 
 export type TestNumbers = ReadonlyMap<string, string>;
 
-/** Parses "+15005550006=123456" entries, one per line or comma-separated. */
-export function parseTestNumbers(text: string | undefined): TestNumbers {
+/** What the credential allows beyond the safe default. */
+export interface TestNumberPolicy {
+	/** accept any number or address, not only fictional ones */
+	allowAnyNumber?: boolean;
+	/** the credential points at Twilio's live API (not a sandbox) */
+	liveApi?: boolean;
+	/** accept test numbers even with Twilio's live API */
+	allowWithLiveApi?: boolean;
+}
+
+/**
+ * Numbers and addresses no one can own: North American 555-0100 to 555-0199 (reserved for fiction), the UK's
+ * 07700 900000 to 900999 (Ofcom's drama range), and addresses at example.com/.net/.org or the .test, .example and
+ * .invalid top-level domains (RFC 2606).
+ */
+const FICTIONAL = [
+	/^\+1[2-9]\d{2}55501\d{2}$/,
+	/^\+447700900\d{3}$/,
+	/@(?:[^@]+\.)?example\.(?:com|net|org)$/,
+	/@[^@]+\.(?:test|example|invalid)$/,
+];
+
+export function isFictional(recipient: string): boolean {
+	return FICTIONAL.some((pattern) => pattern.test(recipient));
+}
+
+/** Parses "+12025550123=123456" entries, one per line or comma-separated, and applies the policy. */
+export function parseTestNumbers(text: string | undefined, policy: TestNumberPolicy = {}): TestNumbers {
 	const numbers = new Map<string, string>();
 	for (const entry of (text ?? '').split(/[\n,;]+/)) {
 		const trimmed = entry.trim();
@@ -18,12 +47,34 @@ export function parseTestNumbers(text: string | undefined): TestNumbers {
 		if (!match) {
 			throw new ConfigurationError(
 				'INVALID_TEST_NUMBERS',
-				`Test number entry "${trimmed.replace(/\d(?=\d{4})/g, '•')}" is not "+E164=code" (code of 4 to 10 digits)`,
+				`Test number entry "${mask(trimmed)}" is not "+E164=code" (code of 4 to 10 digits)`,
 			);
 		}
-		numbers.set(match[1].toLowerCase(), match[2]);
+		const recipient = match[1].toLowerCase();
+		if (!policy.allowAnyNumber && !isFictional(recipient)) {
+			throw new ConfigurationError(
+				'INVALID_TEST_NUMBERS',
+				`Test number entry "${mask(trimmed)}" is not in a fictional range`,
+				{
+					description:
+						'Use a number like +1 202 555 0123 (555-0100 to 555-0199) or +44 7700 900123, or an address at example.com. A real number as a test number lets anyone who knows its code verify it. Turn on "Allow Any Test Number" only for a private development set-up.',
+				},
+			);
+		}
+		numbers.set(recipient, match[2]);
+	}
+	if (numbers.size > 0 && policy.liveApi && !policy.allowWithLiveApi) {
+		throw new ConfigurationError('INVALID_TEST_NUMBERS', "Test numbers are refused with Twilio's live API", {
+			description:
+				'Test numbers skip Twilio: anyone who knows one and its code could verify it in production. Turn off "Use Test Phone Numbers", point the API Base URL at a sandbox, or turn on "Allow Test Numbers With Twilio\'s Live API" for a development account.',
+		});
 	}
 	return numbers;
+}
+
+/** Error messages show entries with most digits hidden. */
+function mask(entry: string): string {
+	return entry.replace(/\d(?=\d{4})/g, '•');
 }
 
 function testSid(recipient: string): string {

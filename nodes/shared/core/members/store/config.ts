@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../../errors';
-import type { PostgresStoreConfig, SqliteStoreConfig, StoreConfig } from '../types';
+import type { PostgresSsl, PostgresStoreConfig, SqliteStoreConfig, StoreConfig } from '../types';
 
 /** Returns a clean copy of the configuration; a missing or malformed field is a ConfigurationError. */
 export function normaliseStoreConfig(config: StoreConfig): StoreConfig {
@@ -51,12 +51,34 @@ function normalisePostgres(config: PostgresStoreConfig): PostgresStoreConfig {
 	return normalised;
 }
 
-function normaliseSsl(ssl: PostgresStoreConfig['ssl'] | undefined): PostgresStoreConfig['ssl'] {
-	if (ssl === undefined || typeof ssl === 'boolean') return ssl ?? false;
-	if (typeof ssl === 'object' && ssl !== null && typeof ssl.rejectUnauthorized === 'boolean') {
-		return { rejectUnauthorized: ssl.rejectUnauthorized };
+function normaliseSsl(ssl: unknown): PostgresSsl {
+	if (ssl === undefined || ssl === false) return false;
+	if (ssl === true) return { rejectUnauthorized: true };
+	if (typeof ssl === 'object' && ssl !== null && 'rejectUnauthorized' in ssl && typeof ssl.rejectUnauthorized === 'boolean') {
+		const ca = 'ca' in ssl && ssl.ca !== undefined ? normalisePem(ssl.ca) : undefined;
+		return ca ? { rejectUnauthorized: ssl.rejectUnauthorized, ca } : { rejectUnauthorized: ssl.rejectUnauthorized };
 	}
-	throw invalid('The PostgreSQL SSL setting must be true, false or { rejectUnauthorized: boolean }.');
+	throw invalid('The PostgreSQL SSL setting must be false, true or { rejectUnauthorized: boolean, ca?: string }.');
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+
+/**
+ * One or more PEM certificates, rewrapped at 64 characters: a certificate pasted into a single-line (password) field
+ * loses its line breaks, which TLS would refuse.
+ */
+function normalisePem(value: unknown): string {
+	const blocks = typeof value === 'string' ? [...value.matchAll(PEM_BLOCK)] : [];
+	if (blocks.length === 0) {
+		throw invalid('The PostgreSQL CA certificate must be a PEM certificate (-----BEGIN CERTIFICATE-----).');
+	}
+	return blocks
+		.map(([, body]) => {
+			const base64 = body.replace(/\s+/g, '');
+			const lines = base64.match(/.{1,64}/g) ?? [];
+			return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----'].join('\n');
+		})
+		.join('\n');
 }
 
 function requireText(value: unknown, field: string): string {

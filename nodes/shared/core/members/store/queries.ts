@@ -206,6 +206,13 @@ export class SqlMemberQueries implements MemberQueries {
 		return { allowed: false, retryAfterSeconds: Math.ceil(Math.max(...waits) / 1000) };
 	}
 
+	async endCooldown(key: string, cooledAt: Date): Promise<void> {
+		await this.sql.execute(`UPDATE ${sendCounters} SET last_sent_at = $2 WHERE key = $1 AND last_sent_at > $2`, [
+			key,
+			cooledAt,
+		]);
+	}
+
 	async purgeExpired(before: Date): Promise<PurgeResult> {
 		return {
 			challenges: await this.sql.execute(`DELETE FROM ${challenges} WHERE expires_at < $1`, [before]),

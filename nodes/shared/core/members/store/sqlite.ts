@@ -2,7 +2,7 @@
  * SQLite backend through Node's built-in node:sqlite (no native add-on to compile). One connection per file per
  * process; WAL lets readers work while one writer writes, and the busy timeout makes other processes wait their turn.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ServiceUnavailableError } from '../../errors';
@@ -23,7 +23,7 @@ export async function openSqliteDriver(path: string): Promise<SqlDriver> {
 	try {
 		// Loaded on first use: node:sqlite prints an ExperimentalWarning on some Node versions, and most workflows never need it.
 		const { DatabaseSync } = await import('node:sqlite');
-		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		if (path !== ':memory:') createPrivately(path);
 		db = new DatabaseSync(path);
 		db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
 		db.exec('PRAGMA journal_mode = WAL');
@@ -39,6 +39,15 @@ export async function openSqliteDriver(path: string): Promise<SqlDriver> {
 			{ cause: error },
 		);
 	}
+}
+
+/**
+ * The file holds password hashes and sessions: when this package creates it, only n8n's own user may read it (0600,
+ * in a 0700 folder). SQLite gives its -wal and -shm files the same mode. An existing file keeps its permissions.
+ */
+function createPrivately(path: string): void {
+	mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+	if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
 }
 
 function rollbackQuietly(db: DatabaseSync): void {

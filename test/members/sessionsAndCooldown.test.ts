@@ -1,0 +1,61 @@
+/** Sessions stored only as hashes, and the resend cool-down ending once a code is used. */
+import { createHash } from 'node:crypto';
+
+import { TABLES } from '../../nodes/shared/core/members';
+import { BACKENDS } from '../support/memberBackends';
+import { GOOD_CODE } from '../support/fakeGateway';
+import { expectOutcome, nextIdentity, PASSWORD, useStore } from '../support/memberHarness';
+
+function sidOf(token: string): string {
+	const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { sid: string };
+	return payload.sid;
+}
+
+describe.each(BACKENDS)('sessions and cool-downs on $name', (backend) => {
+	const harness = useStore(backend);
+
+	test('a session id is stored only as its sha256: the raw id from a token matches no row', async () => {
+		const { members } = harness.kit();
+		const identity = nextIdentity();
+		const sent = await members.registration.sendCode({ ...identity, password: PASSWORD });
+		const grant = await members.registration.complete({ registrationId: sent.registrationId, code: GOOD_CODE });
+		if (!('sessionToken' in grant)) throw new Error('expected a session');
+		const sid = sidOf(grant.sessionToken);
+		const hashed = createHash('sha256').update(sid).digest('hex');
+		expect(await harness.count(TABLES.sessions, 'id = $1', [sid])).toBe(0);
+		expect(await harness.count(TABLES.sessions, 'id = $1', [hashed])).toBe(1);
+		await expect(members.sessions.verify({ token: grant.sessionToken })).resolves.toMatchObject({
+			session: { id: hashed },
+		});
+	});
+
+	test('register, then log in at once: the used registration code ended the cool-down', async () => {
+		const { members } = harness.kit();
+		const identity = nextIdentity();
+		const sent = await members.registration.sendCode({ ...identity, password: PASSWORD });
+		await members.registration.complete({ registrationId: sent.registrationId, code: GOOD_CODE });
+		const login = await members.login.sendCode({ email: identity.email, password: PASSWORD });
+		await expect(members.login.complete({ loginId: login.loginId, code: GOOD_CODE })).resolves.toHaveProperty(
+			'sessionToken',
+		);
+	});
+
+	test('the 10-minute cap still counts sends whose codes were used', async () => {
+		const { members } = harness.kit({ maxSendsPerPhonePer10Min: 2 });
+		const identity = nextIdentity();
+		const sent = await members.registration.sendCode({ ...identity, password: PASSWORD });
+		await members.registration.complete({ registrationId: sent.registrationId, code: GOOD_CODE });
+		const login = await members.login.sendCode({ email: identity.email, password: PASSWORD });
+		await members.login.complete({ loginId: login.loginId, code: GOOD_CODE });
+		const error = await expectOutcome(members.login.sendCode({ email: identity.email, password: PASSWORD }), 'RATE_LIMITED');
+		expect(error.retryAfterSeconds).toBeGreaterThan(500);
+	});
+
+	test('a pending, unused code still holds the cool-down', async () => {
+		const { members } = harness.kit();
+		const identity = nextIdentity();
+		const sent = await members.registration.sendCode({ ...identity, password: PASSWORD });
+		const error = await expectOutcome(members.registration.resendCode({ registrationId: sent.registrationId }), 'RATE_LIMITED');
+		expect(error.retryAfterSeconds).toBe(30);
+	});
+});
