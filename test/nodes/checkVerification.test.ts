@@ -4,6 +4,7 @@ import { CheckVerification } from '../../nodes/CheckVerification/CheckVerificati
 import { SendVerification } from '../../nodes/SendVerification/SendVerification.node';
 import { runNode } from '../support/n8nEngine';
 import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
+import { expectOutcomes, oddItems, oddValues } from '../support/oddInputs';
 
 const PHONE = '+14155552671';
 let sandbox: Sandbox;
@@ -104,7 +105,7 @@ describe('Check Verification', () => {
 	});
 
 	it('checks test numbers against their fixed code without calling Twilio', async () => {
-		const credentials = verifyCredentials(sandbox, { enableTestNumbers: true, testNumbers: `${PHONE}=424242` });
+		const credentials = verifyCredentials(sandbox, { enableTestNumbers: true, testNumbers: `${PHONE}=424242`, allowAnyTestNumber: true });
 		const before = sandbox.requests.length;
 		const right = await check({ code: '424242' }, undefined, credentials);
 		expect(jsonOf(right.outputs[0])[0]).toMatchObject({ approved: true, testNumber: true });
@@ -133,5 +134,69 @@ describe('Check Verification', () => {
 		sandbox.setFaults({ failNext: { count: 1, status: 503 } });
 		const { outputs } = await check({ code: sandbox.lastCode(PHONE)! });
 		expect(jsonOf(outputs[0])[0]).toMatchObject({ approved: true });
+	});
+});
+
+describe('Check Verification: every input shape goes to Not Approved, never a crash', () => {
+	const invalidPhone = { code: 'INVALID_PHONE', httpStatus: 400 };
+	const invalidInput = { code: 'INVALID_INPUT', httpStatus: 400 };
+
+	function expectNotApproved(run: Awaited<ReturnType<typeof check>>, values: Record<string, unknown>, error: { code: string; httpStatus: number }) {
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0]).toHaveLength(0);
+		expectOutcomes(run.outputs[1], values, error);
+		for (const item of jsonOf(run.outputs[1])) expect(item.approved).toBe(false);
+		expect(sandbox.requests).toHaveLength(0);
+	}
+
+	it('phone', async () => {
+		const phones = oddValues(PHONE, { bidi: `${PHONE}\u202E`, loneSurrogate: '\uD800' });
+		expectNotApproved(await check({ phone: '={{ $json.phone }}', code: '123456' }, oddItems('phone', phones)), phones, invalidPhone);
+	});
+
+	it('country (this was the 500)', async () => {
+		const countries = oddValues('US', { fullwidth: '\uFF35\uFF33', unknown: 'ZZZ' });
+		const run = await check({ phone: '4155552671', country: '={{ $json.country }}', code: '123456' }, oddItems('country', countries));
+		expectNotApproved(run, countries, invalidPhone);
+	});
+
+	it('email', async () => {
+		const emails = oddValues('alice@example.com', { bidi: 'a\u202E@example.com' });
+		const run = await check({ recipientType: 'email', email: '={{ $json.email }}', code: '123456' }, oddItems('email', emails));
+		expectNotApproved(run, emails, invalidInput);
+	});
+
+	it('"Send To"', async () => {
+		const types = oddValues('email', { fax: 'fax' }, { nullMeansDefault: true });
+		const run = await check(
+			{ recipientType: '={{ $json.recipientType }}', email: 'alice@example.com', code: '123456' },
+			oddItems('recipientType', types),
+		);
+		expectNotApproved(run, types, invalidInput);
+	});
+
+	it('code: any malformed code is INVALID_CODE, as a wrong one is', async () => {
+		const codes = oddValues('123456', { short: 12, fullwidth: '\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16', nul: '1234\u000056' });
+		const run = await check({ code: '={{ $json.code }}' }, oddItems('code', codes));
+		expectNotApproved(run, codes, { code: 'INVALID_CODE', httpStatus: 401 });
+	});
+
+	it('verification SID', async () => {
+		const sid = `VE${'a'.repeat(32)}`;
+		const sids = oddValues(sid, { path: `${sid}/../../../Services` });
+		const run = await check({ checkBy: 'verificationSid', verificationSid: '={{ $json.sid }}', code: '123456' }, oddItems('sid', sids));
+		expectNotApproved(run, sids, invalidInput);
+	});
+});
+
+describe('Check Verification: no repeated check', () => {
+	it('sends a POST VerificationCheck whose connection dropped once, and stops with a service-unavailable NodeApiError', async () => {
+		await sendCode();
+		const before = sandbox.requests.length;
+		sandbox.setFaults({ dropNext: 1 });
+		const { outputs, error } = await check({ code: sandbox.lastCode(PHONE)! });
+		expect(outputs).toEqual([]);
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '504' });
+		expect(sandbox.requests.slice(before)).toEqual([{ method: 'POST', path: `/v2/Services/${serviceSid}/VerificationCheck`, status: 0 }]);
 	});
 });

@@ -4,6 +4,7 @@ import { SendVerification } from '../../nodes/SendVerification/SendVerification.
 import { runNode } from '../support/n8nEngine';
 import { DEFAULT_ACCOUNT_SID } from '../../sandbox';
 import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
+import { expectOutcomes, oddItems, oddValues } from '../support/oddInputs';
 
 const nodeType = new SendVerification();
 let sandbox: Sandbox;
@@ -132,8 +133,8 @@ describe('Send Verification: send', () => {
 		const before = sandbox.requests.length;
 		const { outputs } = await runNode({
 			nodeType,
-			parameters: { operation: 'send', serviceSid: byId(serviceSid), recipientType: 'phone', phone: '+14155552671' } as never,
-			credentials: verifyCredentials(sandbox, { enableTestNumbers: true, testNumbers: '+14155552671=424242' }),
+			parameters: { operation: 'send', serviceSid: byId(serviceSid), recipientType: 'phone', phone: '+12025550123' } as never,
+			credentials: verifyCredentials(sandbox, { enableTestNumbers: true, testNumbers: '+12025550123=424242' }),
 		});
 		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true, status: 'pending', testNumber: true });
 		expect(sandbox.requests.length).toBe(before);
@@ -144,7 +145,7 @@ describe('Send Verification: send', () => {
 		const { outputs } = await runNode({
 			nodeType,
 			parameters: { operation: 'send', serviceSid: byId(serviceSid), recipientType: 'phone', phone: '+14155552671' } as never,
-			credentials: verifyCredentials(sandbox, { enableTestNumbers: false, testNumbers: '+14155552671=424242' }),
+			credentials: verifyCredentials(sandbox, { enableTestNumbers: false, testNumbers: '+12025550123=424242' }),
 		});
 		expect(jsonOf(outputs[0])[0].testNumber).toBeUndefined();
 		expect(sandbox.lastCode('+14155552671')).toBeDefined();
@@ -186,12 +187,6 @@ describe('Send Verification: transport', () => {
 		const { outputs } = await send({ phone: '+14155552671' });
 		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-	});
-
-	it('retries a dropped connection', async () => {
-		sandbox.setFaults({ dropNext: 1 });
-		const { outputs } = await send({ phone: '+14155552671' });
-		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true });
 	});
 
 	it('stops with a NodeApiError when Twilio stays unavailable, and continues on fail when asked', async () => {
@@ -246,5 +241,115 @@ describe('Send Verification: transport', () => {
 		const invalid = jsonOf(outputs[0]).filter((item) => item.ok === false).length;
 		expect(valid + invalid).toBe(1000);
 		expect(valid).toBeGreaterThan(900);
+	});
+});
+
+
+describe('Send Verification: every input shape is an outcome, never a crash', () => {
+	const invalidPhone = { code: 'INVALID_PHONE', httpStatus: 400 };
+	const invalidInput = { code: 'INVALID_INPUT', httpStatus: 400 };
+
+	it('refuses a phone of any other shape with INVALID_PHONE, nothing sent', async () => {
+		const phones = oddValues('+14155552671', { zero: 0, negative: -14155552671, bidi: '+14155552671\u202E', nul: '+14155552671\u0000', loneSurrogate: '\uD800' });
+		const { outputs, error } = await send({ phone: '={{ $json.phone }}' }, oddItems('phone', phones));
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], phones, invalidPhone);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('refuses a country of any other shape with INVALID_PHONE, nothing sent (this was the 500)', async () => {
+		const countries = oddValues('US', { zero: 0, fullwidth: '\uFF35\uFF33', flag: '\u{1F1FA}\u{1F1F8}', unknown: 'ZZZ' });
+		const { outputs, error } = await send(
+			{ phone: '={{ $json.phone }}', country: '={{ $json.country }}' },
+			oddItems('country', countries, { phone: '4155552671' }),
+		);
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], countries, invalidPhone);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('refuses a channel of any other shape with INVALID_INPUT, nothing sent; an empty one means SMS', async () => {
+		const channels = oddValues('sms', { fullwidth: '\uFF53ms', email: 'email', upperCase: 'SMS' }, { nullMeansDefault: true });
+		const { outputs, error } = await send({ phone: '+14155552671', channel: '={{ $json.channel }}' }, oddItems('channel', channels));
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], channels, invalidInput);
+		expect(sandbox.requests).toHaveLength(0);
+
+		const empty = await send({ phone: '+14155552671', channel: '={{ $json.channel }}' }, [{ channel: null }]);
+		expect(jsonOf(empty.outputs[0])[0]).toMatchObject({ ok: true, channel: 'sms' });
+	});
+
+	it('refuses an email of any other shape with INVALID_INPUT, nothing sent', async () => {
+		const emails = oddValues('alice@example.com', { bidi: 'a\u202E@example.com', nul: 'a\u0000@example.com' });
+		const { outputs, error } = await send({ recipientType: 'email', email: '={{ $json.email }}' }, oddItems('email', emails));
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], emails, invalidInput);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('refuses a "Send To" of any other shape with INVALID_INPUT, nothing sent', async () => {
+		const types = oddValues('email', { fullwidth: '\uFF45mail', fax: 'fax' }, { nullMeansDefault: true });
+		const { outputs, error } = await send(
+			{ recipientType: '={{ $json.recipientType }}', phone: '+14155552671', email: 'alice@example.com' },
+			oddItems('recipientType', types),
+		);
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], types, invalidInput);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it.each(['get', 'cancel'])('%s: refuses a verification SID of any other shape with INVALID_INPUT, nothing sent', async (operation) => {
+		const sid = `VE${'a'.repeat(32)}`;
+		const sids = oddValues(sid, { fullwidth: `VE${'\uFF41'.repeat(32)}`, path: `${sid}/../../../Services` });
+		const { outputs, error } = await runNode({
+			nodeType,
+			parameters: { operation, serviceSid: byId(serviceSid), verificationSid: '={{ $json.sid }}' } as never,
+			items: oddItems('sid', sids),
+			credentials: verifyCredentials(sandbox),
+		});
+		expect(error).toBeUndefined();
+		expectOutcomes(outputs[0], sids, invalidInput);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('Send Verification: no repeated SMS', () => {
+	it('sends a POST Verifications whose connection dropped once, and stops with a service-unavailable NodeApiError', async () => {
+		sandbox.setFaults({ dropNext: 1 });
+		const { outputs, error } = await send({ phone: '+14155552671' });
+		expect(outputs).toEqual([]);
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '504' });
+		expect(error?.message).toMatch(/Twilio Verify did not answer/);
+		expect(sandbox.requests).toEqual([{ method: 'POST', path: `/v2/Services/${serviceSid}/Verifications`, status: 0 }]);
+	});
+
+	it('retries a single 503, and one code is sent', async () => {
+		sandbox.setFaults({ failNext: { count: 1, status: 503 } });
+		const { outputs, error } = await send({ phone: '+14155552671' });
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true, status: 'pending', sendCodeAttempts: 1 });
+		expect(sandbox.requests.map((request) => request.status)).toEqual([503, 201]);
+	});
+
+	it('retries 20429 after its Retry-After, and one code is sent', async () => {
+		sandbox.setFaults({ failNext: { count: 1, status: 429, retryAfterSeconds: 1 } });
+		const { outputs } = await send({ phone: '+14155552671' });
+		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true, sendCodeAttempts: 1 });
+		expect(sandbox.requests.map((request) => request.status)).toEqual([429, 201]);
+	});
+
+	it('retries a refused connection, then stops with a service-unavailable NodeApiError', async () => {
+		const credentials = verifyCredentials(sandbox);
+		await sandbox.close();
+		const started = Date.now();
+		const { error } = await runNode({
+			nodeType,
+			parameters: { operation: 'send', serviceSid: byId(serviceSid), recipientType: 'phone', phone: '+14155552671' } as never,
+			credentials,
+		});
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '503', message: 'Twilio Verify could not be reached' });
+		// Three pauses of at least 125, 250 and 500 ms (backoff with jitter) mean three retries.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(850);
+		({ sandbox } = await sandboxWithService()); // for afterEach
 	});
 });

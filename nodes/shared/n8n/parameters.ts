@@ -17,9 +17,13 @@ export function readOptional(context: IExecuteFunctions, name: string, itemIndex
 	return optionalText(context.getNodeParameter(name, itemIndex, ''));
 }
 
-/** A SID typed by the builder. */
+/**
+ * A SID typed by the builder or given by an expression. Only text is a SID: any other value (a number, an object from a
+ * request) is read as empty, which the core refuses before anything is sent.
+ */
 export function readSid(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(context.getNodeParameter(name, itemIndex) ?? '').trim();
+	const value: unknown = context.getNodeParameter(name, itemIndex);
+	return typeof value === 'string' ? value.trim() : '';
 }
 
 /**

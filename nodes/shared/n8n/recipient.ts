@@ -2,9 +2,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normaliseEmail } from '../core/emails';
-import { parsePhone } from '../core/phones';
+import { parsePhone, readRecipientType } from '../core/phones';
 import { type Show, withCondition } from './displayOptions';
 import { choiceField } from './choiceField';
+import { readParameter } from './parameters';
 
 const recipientTypeProperty = choiceField('Send To', 'recipientType', [
 	{ name: 'Phone Number', value: 'phone' },
@@ -45,12 +46,14 @@ export function recipientProperties(displayOptions: { show: Show }): INodeProper
 	];
 }
 
-/** Normalised: E.164 for phones, lower case for emails. */
+/**
+ * Normalised: E.164 for phones, lower case for emails. Every value is read as the request gave it (any JSON type) and
+ * checked by the core, so bad input is an INVALID_PHONE / INVALID_INPUT outcome, never a crash.
+ */
 export async function readRecipient(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	if (context.getNodeParameter('recipientType', itemIndex, 'phone') === 'email') {
-		return normaliseEmail(context.getNodeParameter('email', itemIndex));
+	if (readRecipientType(context.getNodeParameter('recipientType', itemIndex, 'phone')) === 'email') {
+		return normaliseEmail(readParameter(context, 'email', itemIndex));
 	}
-	const phone = context.getNodeParameter('phone', itemIndex) as string;
-	const country = context.getNodeParameter('country', itemIndex, '') as string;
-	return (await parsePhone(phone, country || undefined)).e164;
+	const phone = readParameter(context, 'phone', itemIndex);
+	return (await parsePhone(phone, readParameter(context, 'country', itemIndex))).e164;
 }

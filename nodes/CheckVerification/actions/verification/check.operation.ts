@@ -6,6 +6,7 @@ import { maskRecipient } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { CheckTarget } from '../../../shared/core/verify/types';
 import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
+import { readParameter } from '../../../shared/n8n/parameters';
 import type { ItemResult } from '../../../shared/n8n/runItems';
 import { readVerificationSid, verificationSidField } from '../../../shared/n8n/verification';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
@@ -44,7 +45,7 @@ export async function execute(this: IExecuteFunctions, client: VerifyClient, ite
 	const serviceSid = readServiceSid(this, client, itemIndex);
 	// An invalid phone or a malformed code throws an OutcomeError, which runItems routes to "Not Approved".
 	const target = await readTarget(this, itemIndex);
-	const code = readCode(this.getNodeParameter('code', itemIndex), 'INVALID_CODE');
+	const code = readCode(readParameter(this, 'code', itemIndex), 'INVALID_CODE');
 	const result = await client.check({ serviceSid, code, ...target });
 	const verification: IDataObject = { ...(result.verification ?? {}) };
 	if (typeof verification.to === 'string') verification.toMasked = maskRecipient(verification.to);

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ConfigurationError } from '../../../shared/core/errors';
-import { maskRecipient } from '../../../shared/core/phones';
+import { maskRecipient, readChannel } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { VerifyChannel } from '../../../shared/core/verify/types';
 import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
 import { nameValueCollection, readNameValues } from '../../../shared/n8n/nameValues';
+import { readParameter } from '../../../shared/n8n/parameters';
 import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { choiceField } from '../../../shared/n8n/choiceField';
@@ -111,7 +112,7 @@ function parseJsonObject(value: unknown): Record<string, unknown> | undefined {
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
 	const serviceSid = readServiceSid(this, client, itemIndex);
 	const to = await readRecipient(this, itemIndex);
-	const channel = (to.includes('@') ? 'email' : this.getNodeParameter('channel', itemIndex, 'sms')) as VerifyChannel;
+	const channel: VerifyChannel = to.includes('@') ? 'email' : readChannel(readParameter(this, 'channel', itemIndex), 'sms');
 	const options = this.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
 
 	const verification = await client.send({

@@ -35,6 +35,10 @@ export interface VerifyCredentials {
 	defaultServiceSid?: string;
 	/** "+E164=code" entries; only passed when the credential enables test numbers */
 	testNumbers?: string;
+	/** test numbers outside the fictional ranges are accepted */
+	allowAnyTestNumber?: boolean;
+	/** test numbers are accepted even when `baseUrl` is Twilio's live API */
+	allowTestNumbersWithTwilio?: boolean;
 }
 
 export interface VerifyClientOptions {
@@ -56,6 +60,15 @@ export function isSid(value: string, prefix: 'AC' | 'SK' | 'VA' | 'VE' | 'RK' | 
 	return SID_PATTERN.test(value) && value.startsWith(prefix);
 }
 
+/** A verification's SID as a request may give it (any JSON type, any length): VE and 32 hex digits, else INVALID_INPUT. */
+export function readVerificationSid(value: unknown): string {
+	const sid = typeof value === 'string' && value.length <= 100 ? value.trim() : '';
+	if (!isSid(sid, 'VE')) {
+		throw new OutcomeError('INVALID_INPUT', 'The verification SID must be VE followed by 32 hex digits.');
+	}
+	return sid;
+}
+
 function usernameAndPassword(credentials: VerifyCredentials): [string, string] {
 	if (!isSid(credentials.accountSid?.trim() ?? '', 'AC')) {
 		throw new ConfigurationError('INVALID_CREDENTIALS_CONFIG', 'The Account SID must start with AC followed by 32 hex digits');
@@ -70,6 +83,12 @@ function usernameAndPassword(credentials: VerifyCredentials): [string, string] {
 		throw new ConfigurationError('INVALID_CREDENTIALS_CONFIG', 'The Auth Token is required');
 	}
 	return [credentials.accountSid.trim(), credentials.authToken];
+}
+
+/** Whether requests go to Twilio itself rather than a sandbox or a proxy of the builder's. */
+function isTwilioHost(baseUrl: string): boolean {
+	const host = new URL(baseUrl).hostname.toLowerCase();
+	return host === 'twilio.com' || host.endsWith('.twilio.com');
 }
 
 function normaliseBaseUrl(baseUrl: string | undefined): string {
@@ -135,7 +154,11 @@ export class VerifyClient implements VerificationGateway {
 	static async create(credentials: VerifyCredentials, options: VerifyClientOptions = {}): Promise<VerifyClient> {
 		const [username, password] = usernameAndPassword(credentials);
 		const baseUrl = normaliseBaseUrl(credentials.baseUrl);
-		const testNumbers = parseTestNumbers(credentials.testNumbers);
+		const testNumbers = parseTestNumbers(credentials.testNumbers, {
+			allowAnyNumber: credentials.allowAnyTestNumber === true,
+			liveApi: isTwilioHost(baseUrl),
+			allowWithLiveApi: credentials.allowTestNumbersWithTwilio === true,
+		});
 		const twilio = await loadTwilio();
 		const transport = new twilio.RequestClient({ timeout: options.timeoutMs ?? 15_000, keepAlive: true });
 		const httpClient = new RetryingHttpClient(transport as unknown as HttpClient, options.retry ?? DEFAULT_RETRY_POLICY);
@@ -267,7 +290,7 @@ export class VerifyClient implements VerificationGateway {
 		const testResult = checkTestNumber(request, this.testNumbers);
 		if (testResult) return testResult;
 		try {
-			const target = 'to' in request ? { to: request.to } : { verificationSid: request.verificationSid };
+			const target = 'to' in request ? { to: request.to } : { verificationSid: readVerificationSid(request.verificationSid) };
 			const check = await this.service(request.serviceSid).verificationChecks.create({ code: request.code, ...target });
 			const verification = summarise(check as unknown as TwilioVerificationFields);
 			if (check.status === 'approved') return { approved: true, verification };
@@ -280,12 +303,16 @@ export class VerifyClient implements VerificationGateway {
 	}
 
 	fetchVerification(serviceSid: string, verificationSid: string) {
-		return this.call('verification', async () => summarise(await this.service(serviceSid).verifications(verificationSid).fetch()));
+		return this.call('verification', async () =>
+			summarise(await this.service(serviceSid).verifications(readVerificationSid(verificationSid)).fetch()),
+		);
 	}
 
 	cancelVerification(serviceSid: string, verificationSid: string) {
 		return this.call('verification', async () =>
-			summarise(await this.service(serviceSid).verifications(verificationSid).update({ status: 'canceled' })),
+			summarise(
+				await this.service(serviceSid).verifications(readVerificationSid(verificationSid)).update({ status: 'canceled' }),
+			),
 		);
 	}
 }

@@ -4,14 +4,33 @@
  * Twilio error codes: https://www.twilio.com/docs/api/errors
  */
 import { ConfigurationError, OutcomeError, ServiceUnavailableError } from '../errors';
-import { isTransientNetworkError } from './retry';
+import { classifyNetworkError } from './retry';
 
-/** What the SDK's RestException carries. */
+/** What the SDK's RestException carries; the retry layer's TransientResponseError adds Twilio's Retry-After. */
 interface TwilioRestError {
 	status: number;
 	code?: number;
 	message: string;
 	moreInfo?: string;
+	retryAfterSeconds?: number;
+}
+
+/**
+ * Twilio could not be reached, did not answer, or stayed unavailable after the retries the request allowed: an outage
+ * (NodeApiError in the node layer). `retryAfterSeconds` is Twilio's Retry-After, when it sent one.
+ */
+export class TwilioUnavailableError extends ServiceUnavailableError {
+	readonly retryAfterSeconds?: number;
+
+	constructor(code: string, message: string, options: { httpStatus?: number; cause?: unknown; retryAfterSeconds?: number } = {}) {
+		const { retryAfterSeconds, ...rest } = options;
+		super(code, retryAfterSeconds === undefined ? message : `${message}. Twilio asks to wait ${retryAfterSeconds} s before retrying`, rest);
+		if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
+	}
+}
+
+function retryAfterOf(error: TwilioRestError): number | undefined {
+	return typeof error.retryAfterSeconds === 'number' && Number.isFinite(error.retryAfterSeconds) ? error.retryAfterSeconds : undefined;
 }
 
 function isTwilioRestError(error: unknown): error is TwilioRestError {
@@ -48,13 +67,27 @@ export function mapTwilioError(error: unknown, kind: TwilioCallKind): Error {
 		return error;
 	}
 	if (!isTwilioRestError(error)) {
-		if (isTransientNetworkError(error)) {
-			return new ServiceUnavailableError('TWILIO_UNREACHABLE', 'Twilio Verify could not be reached', { cause: error });
+		const transport = classifyNetworkError(error);
+		// No answer from Twilio: the status is the one a gateway would give (503 unreachable, 504 no answer).
+		if (transport === 'not-sent') {
+			return new TwilioUnavailableError('TWILIO_UNREACHABLE', 'Twilio Verify could not be reached', {
+				httpStatus: 503,
+				cause: error,
+			});
+		}
+		if (transport === 'maybe-sent') {
+			// Not retried: the request may have reached Twilio (a code may have been sent, a check attempt counted).
+			return new TwilioUnavailableError(
+				'TWILIO_NO_ANSWER',
+				'Twilio Verify did not answer (timeout or dropped connection); the request may have been carried out, so it was not repeated',
+				{ httpStatus: 504, cause: error },
+			);
 		}
 		return error instanceof Error ? error : new Error(String(error));
 	}
 	const { status, code, message } = error;
 	const where = code ? ` (Twilio error ${code})` : '';
+	const retryAfterSeconds = retryAfterOf(error);
 
 	if (status === 401 || code === 20003) {
 		return new ConfigurationError('TWILIO_AUTHENTICATION_FAILED', 'Twilio rejected the credentials', {
@@ -65,11 +98,12 @@ export function mapTwilioError(error: unknown, kind: TwilioCallKind): Error {
 	// Twilio answers 20429 both for account concurrency and for the Service Rate Limits a builder configures. Retries
 	// have already absorbed brief concurrency spikes, so on a send it is reported as the end user's rate limit.
 	if (code === 20429 && kind === 'send') {
-		return new OutcomeError('RATE_LIMITED', 'Too many verification requests. Try again later.');
+		return new OutcomeError('RATE_LIMITED', 'Too many verification requests. Try again later.', { retryAfterSeconds });
 	}
 	if (status >= 500 || code === 20429 || (status === 429 && !code)) {
-		return new ServiceUnavailableError('TWILIO_UNAVAILABLE', `Twilio Verify is unavailable: ${message}${where}`, {
+		return new TwilioUnavailableError('TWILIO_UNAVAILABLE', `Twilio Verify is unavailable: ${message}${where}`, {
 			httpStatus: status,
+			retryAfterSeconds,
 		});
 	}
 	if (kind !== 'management') {
