@@ -1,3 +1,4 @@
+import type { OutcomeError } from '../../nodes/shared/core/errors';
 
 import {
 	TABLES,
@@ -16,8 +17,8 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
 describe.each(BACKENDS)('login on $name', (backend) => {
 	const harness = useStore(backend);
 
-	async function logIn(kit: FlowKit, email: string, password: string) {
-		const sent = await kit.members.login.sendCode({ email, password });
+	async function logIn(kit: FlowKit, email: string, password: string, clientIp?: string) {
+		const sent = await kit.members.login.sendCode({ email, password, forwardedFor: clientIp });
 		return kit.members.login.complete({ loginId: sent.loginId, code: GOOD_CODE });
 	}
 
@@ -93,31 +94,74 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		);
 	});
 
-	test('five wrong passwords lock the member for 15 minutes, then the lock lifts', async () => {
+	test('five wrong passwords from one address lock that address out for 15 minutes, not the others', async () => {
 		const kit = harness.kit({ maxFailedLogins: 5, lockMinutes: 15 });
 		const member = await registerMember(kit);
-		for (let attempt = 1; attempt <= 4; attempt++) {
+		const attacker = '203.0.113.66';
+		for (let attempt = 1; attempt <= 5; attempt++) {
 			await expectOutcome(
-				kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
+				kit.members.login.sendCode({ email: member.email, password: 'wrong password', forwardedFor: attacker }),
 				'INVALID_CREDENTIALS',
 			);
 		}
+		// The sixth guess is refused before the password is even checked, right or wrong.
 		const locked = await expectOutcome(
-			kit.members.login.sendCode({ email: member.email, password: 'wrong password' }),
+			kit.members.login.sendCode({ email: member.email, password: member.password, forwardedFor: attacker }),
 			'LOCKED',
 		);
 		expect(locked).toMatchObject({ httpStatus: 423, retryAfterSeconds: 900 });
+		expect(locked.message).toMatch(/15 minutes/);
+
+		// The member, from their own address, is not locked out.
+		await expect(logIn(kit, member.email, member.password, '198.51.100.7')).resolves.toHaveProperty('sessionToken');
 
 		kit.clock.advance(60);
 		const stillLocked = await expectOutcome(
-			kit.members.login.sendCode({ email: member.email, password: member.password }),
+			kit.members.login.sendCode({ email: member.email, password: member.password, forwardedFor: attacker }),
 			'LOCKED',
 		);
 		expect(stillLocked.retryAfterSeconds).toBe(840);
-
 		kit.clock.advance(840);
-		await expect(logIn(kit, member.email, member.password)).resolves.toHaveProperty('sessionToken');
-		expect(await harness.store.findMemberByEmail(member.email)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+		await expect(logIn(kit, member.email, member.password, attacker)).resolves.toHaveProperty('sessionToken');
+	});
+
+	test('an unknown email locks exactly like a known one: LOCKED says nothing about membership', async () => {
+		const kit = harness.kit({ maxFailedLogins: 3 });
+		const member = await registerMember(kit);
+		const answers = async (email: string) => {
+			const seen: string[] = [];
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const error = await kit.members.login
+					.sendCode({ email, password: 'wrong password', forwardedFor: '203.0.113.67' })
+					.catch((failure: OutcomeError) => failure);
+				seen.push(`${(error as OutcomeError).code}:${(error as OutcomeError).retryAfterSeconds ?? ''}`);
+			}
+			return seen;
+		};
+		expect(await answers(nextIdentity().email)).toEqual(await answers(member.email));
+	});
+
+	test('without a known address, the per-email cap across addresses still holds', async () => {
+		const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: 3 });
+		const member = await registerMember(kit);
+		for (let attempt = 0; attempt < 3; attempt++) {
+			await expectOutcome(kit.members.login.sendCode({ email: member.email, password: 'wrong' }), 'INVALID_CREDENTIALS');
+		}
+		await expectOutcome(kit.members.login.sendCode({ email: member.email, password: member.password }), 'LOCKED');
+	});
+
+	test('parallel guesses cannot pass the cap: of 30 wrong passwords and the right one, at most 5 are checked', async () => {
+		const kit = harness.kit({ maxFailedLogins: 5 });
+		const member = await registerMember(kit);
+		const clientIp = '203.0.113.68';
+		const guesses = [...Array.from({ length: 30 }, (_, i) => `wrong ${i}`), member.password];
+		const outcomes = await Promise.allSettled(
+			guesses.map((password) => kit.members.login.sendCode({ email: member.email, password, forwardedFor: clientIp })),
+		);
+		const codes = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? 'SENT' : outcome.reason.code));
+		const evaluated = codes.filter((code) => code === 'INVALID_CREDENTIALS' || code === 'SENT').length;
+		expect(evaluated).toBeLessThanOrEqual(5);
+		expect(codes.filter((code) => code === 'LOCKED' || code === 'BUSY').length).toBeGreaterThanOrEqual(26);
 	});
 
 	test('a right password resets the count of wrong ones', async () => {
@@ -135,7 +179,8 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 			await kit.members.login.sendCode({ email: member.email, password: member.password });
 			kit.clock.advance(30);
 		}
-		expect(await harness.store.findMemberByEmail(member.email)).toMatchObject({ failedLogins: 0 });
+		// Two rounds of two wrong guesses each, under a cap of three: the right password in between forgave the first two.
+		await expectOutcome(kit.members.login.sendCode({ email: member.email, password: 'wrong password' }), 'INVALID_CREDENTIALS');
 	});
 
 	test('a blocked member is refused (403) and their sessions stop working at once', async () => {
@@ -181,12 +226,16 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 		const sessionsBefore = await harness.count(TABLES.sessions, 'member_id = $1', [memberId]);
 		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
 
+		const checksBefore = kit.gateway.checks.length;
 		const outcomes = await Promise.allSettled(
 			Array.from({ length: 20 }, () => kit.members.login.complete({ loginId, code: GOOD_CODE })),
 		);
 		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
 		const reasons = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason.code] : []));
-		expect(reasons).toEqual(Array(19).fill('NOT_FOUND'));
+		expect(reasons).toHaveLength(19);
+		for (const reason of reasons) expect(['NOT_FOUND', 'TOO_MANY_ATTEMPTS']).toContain(reason);
+		// Attempts are reserved before Verify is asked: at most the cap of five ever reached it.
+		expect(kit.gateway.checks.length - checksBefore).toBeLessThanOrEqual(5);
 		expect(await harness.count(TABLES.sessions, 'member_id = $1', [memberId])).toBe(sessionsBefore + 1);
 	});
 

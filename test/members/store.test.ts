@@ -130,24 +130,37 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 		expect(counter).toBeUndefined();
 	});
 
-	test('wrong passwords lock at the limit, and a finished lock starts the count again', async () => {
-		const member = (await harness.store.insertMember(newMember()))!;
+	test('peeks at a counter without counting, and forgets it on reset', async () => {
+		const limit = { key: `peek:${newMemberId()}`, max: 2, windowSeconds: 600, cooldownSeconds: 0 };
 		const now = new Date();
-		const lockUntil = new Date(now.getTime() + 15 * 60_000);
-		const options = { now, maxFailedLogins: 3, lockUntil };
-		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 1, lockedUntil: null });
-		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 2, lockedUntil: null });
-		expect(await harness.store.recordFailedLogin(member.id, options)).toEqual({ failedLogins: 3, lockedUntil: lockUntil });
-		const later = new Date(lockUntil.getTime() + 1000);
-		expect(
-			await harness.store.recordFailedLogin(member.id, {
-				now: later,
-				maxFailedLogins: 3,
-				lockUntil: new Date(later.getTime() + 900_000),
-			}),
-		).toEqual({ failedLogins: 1, lockedUntil: null });
-		await harness.store.clearFailedLogins(member.id);
-		expect(await harness.store.findMemberById(member.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+		expect(await harness.store.peekSend(limit, now)).toEqual({ allowed: true });
+		await harness.store.countSend(limit, now);
+		await harness.store.countSend(limit, now);
+		expect(await harness.store.peekSend(limit, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+		expect(await harness.store.peekSend(limit, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+		await harness.store.resetCounter(limit.key);
+		expect(await harness.store.countSend(limit, now)).toEqual({ allowed: true });
+	});
+
+	test('reserves code attempts up to the cap, even when asked in parallel', async () => {
+		const idHash = newMemberId();
+		const now = new Date();
+		await harness.store.insertChallenge({
+			idHash,
+			kind: 'login',
+			memberId: null,
+			email: null,
+			phone: '+12025550100',
+			passwordHash: null,
+			channel: 'sms',
+			expiresAt: new Date(now.getTime() + 600_000),
+			createdAt: now,
+		});
+		const answers = await Promise.all(Array.from({ length: 20 }, () => harness.store.reserveCodeAttempt(idHash, 5)));
+		expect(answers.filter((attempts) => attempts !== undefined).sort()).toEqual([1, 2, 3, 4, 5]);
+		// The fifth attempt may carry the right code: the challenge can still be used up.
+		expect(await harness.store.consumeChallenge(idHash, { now, maxCodeAttempts: 5 })).toBe(true);
+		expect(await harness.store.reserveCodeAttempt(idHash, 5)).toBeUndefined();
 	});
 
 	test('purgeExpired removes ended challenges, sessions and idle counters only', async () => {

@@ -2,5 +2,5 @@
 export type { Members } from '../core/members';
 export { showFor } from './displayOptions';
 export { success } from './memberOutput';
-export { approvalField, bodyField, channelField, clientIpField, passwordField, phoneFields } from './memberProperties';
+export { approvalField, bodyField, channelField, forwardedForField, passwordField, phoneFields } from './memberProperties';
 export { readRequest } from './parameters';

@@ -4,7 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MEMBER_POLICY, type MemberPolicy } from '../core/members';
+import { DEFAULT_MEMBER_POLICY, type NumericPolicy } from '../core/members';
 import type { Show } from './displayOptions';
 import { choiceField } from './choiceField';
 
@@ -48,13 +48,14 @@ export function channelField(displayOptions: { show: Show }): INodeProperties {
 	});
 }
 
-export function clientIpField(displayOptions: { show: Show }): INodeProperties {
+export function forwardedForField(displayOptions: { show: Show }): INodeProperties {
 	return {
-		displayName: "Caller's IP Address",
-		name: 'clientIp',
+		displayName: 'X-Forwarded-For Header',
+		name: 'forwardedFor',
 		type: 'string',
-		default: '={{ $json.headers?.["x-forwarded-for"]?.split(",")[0]?.trim() ?? "" }}',
-		description: 'Limits codes sent per IP address. Leave empty to skip the per-IP limit.',
+		default: '={{ $json.headers?.["x-forwarded-for"] ?? "" }}',
+		description:
+			"The request's X-Forwarded-For header, as is. The caller's address is the entry your own proxies added (Security → Trusted Proxy Hops); it limits codes and password guesses per address.",
 		displayOptions,
 	};
 }
@@ -68,13 +69,17 @@ export function approvalField(displayOptions: { show: Show }): INodeProperties {
 }
 
 /** Each Security option: its label and help; the default is always the core policy's. */
-const SECURITY_OPTIONS: Array<{ name: keyof MemberPolicy; displayName: string; description: string }> = [
+const SECURITY_OPTIONS: Array<{ name: keyof NumericPolicy; displayName: string; description: string }> = [
 	{ name: 'challengeTtlMinutes', displayName: 'Code Lifetime (Minutes)', description: 'How long a registration or login code stays usable' },
 	{ name: 'lockMinutes', displayName: 'Lock Duration (Minutes)', description: 'How long an account stays locked after too many wrong passwords' },
-	{ name: 'maxSendsPerIpPer10Min', displayName: 'Max Codes per IP per 10 Minutes', description: "Applied when the caller's IP address is given" },
+	{ name: 'maxSendsPerIpPer10Min', displayName: 'Max Codes per IP per 10 Minutes', description: "Applied when the caller's IP address is known" },
+	{ name: 'maxSendsPerHour', displayName: 'Max Codes per Hour (All Phones)', description: 'A budget for the whole member store, against SMS pumping' },
+	{ name: 'maxFailedLoginsPerEmailPerHour', displayName: 'Max Wrong Passwords per Email per Hour', description: 'From all addresses together, before the email is locked for the rest of the hour' },
+	{ name: 'maxWrongCodesPerPhonePerHour', displayName: 'Max Wrong Codes per Phone per Hour', description: 'Across all of the phone\'s codes' },
+	{ name: 'trustedProxyHops', displayName: 'Trusted Proxy Hops', description: 'Reverse proxies of your own in front of n8n (0 when n8n faces the internet directly: no address is trusted then)' },
 	{ name: 'maxSendsPerPhonePer10Min', displayName: 'Max Codes per Phone per 10 Minutes', description: 'Codes sent to one phone in 10 minutes' },
 	{ name: 'maxCodeAttempts', displayName: 'Max Wrong Codes', description: 'Wrong codes before the code stops working' },
-	{ name: 'maxFailedLogins', displayName: 'Max Wrong Passwords', description: 'Wrong passwords in a row before the account is locked' },
+	{ name: 'maxFailedLogins', displayName: 'Max Wrong Passwords per Address', description: 'Wrong passwords for one email from one address before that address is locked out of it' },
 	{ name: 'minPasswordLength', displayName: 'Min Password Length', description: 'Shortest password accepted at registration' },
 	{ name: 'resendCooldownSeconds', displayName: 'Resend Cool-Down (Seconds)', description: 'Minimum wait between two codes to the same phone' },
 ];
@@ -92,6 +97,28 @@ export function securityOptions(displayOptions: { show: Show }): INodeProperties
 		placeholder: 'Change a Limit',
 		default: {},
 		displayOptions,
-		options: SECURITY_OPTIONS.map(securityOption),
+		options: [
+			...SECURITY_OPTIONS.map(securityOption),
+			{
+				displayName: 'Allowed Countries',
+				name: 'allowedCountries',
+				type: 'string',
+				default: '',
+				placeholder: 'US, CA, GB',
+				description: 'ISO 3166-1 alpha-2 codes, comma-separated, of the countries codes may be sent to. Empty allows every country.',
+			},
+			{
+				displayName: 'Allowed Channels',
+				name: 'allowedChannels',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'SMS', value: 'sms' },
+					{ name: 'Voice Call', value: 'call' },
+					{ name: 'WhatsApp', value: 'whatsapp' },
+				],
+				description: 'Channels codes may be sent by. None selected allows every channel.',
+			},
+		],
 	};
 }

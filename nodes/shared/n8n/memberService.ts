@@ -4,15 +4,17 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { createMembers, openStore, POLICY_NAMES, type MemberPolicy, type Members, type VerifySetup } from '../core/members';
+import { createMembers, openStore, POLICY_NAMES, type Members, type PolicyOverrides, type VerifySetup } from '../core/members';
 import { MEMBER_STORE_CREDENTIAL, storeConfigFrom } from './memberStore';
 import type { Need } from './operations';
 import { verifyClientFor } from './transport';
 import { readServiceSid } from './verifyService';
 
 /** The "Security" collection of the member nodes (only the options the builder changed), as policy overrides. */
-function policyFrom(options: IDataObject, sessionLifetimeHours: unknown): Partial<MemberPolicy> {
-	const policy: Partial<MemberPolicy> = {};
+function policyFrom(options: IDataObject, sessionLifetimeHours: unknown): PolicyOverrides {
+	const policy: PolicyOverrides = {};
+	if (typeof options.allowedCountries === 'string') policy.allowedCountries = options.allowedCountries.split(',');
+	if (Array.isArray(options.allowedChannels)) policy.allowedChannels = options.allowedChannels.map(String);
 	for (const name of POLICY_NAMES) {
 		const value = options[name];
 		if (typeof value === 'number') policy[name] = value;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bodyField, channelField, clientIpField, type Members, passwordField, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
+import { bodyField, channelField, forwardedForField, type Members, passwordField, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
 export const option = { name: 'Send Login Code', action: 'Send a login code', description: 'Check email and password, then text a code to the phone on file' };
 
@@ -12,9 +12,9 @@ export const description: INodeProperties[] = [
 	bodyField('email', 'Email', shown, { placeholder: 'name@email.com' }),
 	passwordField(shown),
 	channelField(shown),
-	clientIpField(shown),
+	forwardedForField(shown),
 ];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
-	return success(await members.login.sendCode(readRequest(this, itemIndex, ['email', 'password', 'channel', 'clientIp'])));
+	return success(await members.login.sendCode(readRequest(this, itemIndex, ['email', 'password', 'channel', 'forwardedFor'])));
 }

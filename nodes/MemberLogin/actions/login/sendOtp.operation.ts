@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { channelField, clientIpField, type Members, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
+import { channelField, forwardedForField, type Members, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
 export const option = { name: 'Send OTP', action: 'Send a one time code', description: 'Passwordless: text a code to a phone' };
 
@@ -11,9 +11,9 @@ const shown = showFor(['sendOtp']);
 export const description: INodeProperties[] = [
 	...phoneFields(shown),
 	channelField(shown),
-	clientIpField(shown),
+	forwardedForField(shown),
 ];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
-	return success(await members.passwordless.sendCode(readRequest(this, itemIndex, ['phone', 'country', 'channel', 'clientIp'])));
+	return success(await members.passwordless.sendCode(readRequest(this, itemIndex, ['phone', 'country', 'channel', 'forwardedFor'])));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bodyField, channelField, clientIpField, type Members, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
+import { bodyField, channelField, forwardedForField, type Members, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
 export const option = { name: 'Resend Code', action: 'Resend the registration code', description: 'Send the code again, optionally by voice call' };
 
@@ -11,9 +11,9 @@ const shown = showFor(['resendCode']);
 export const description: INodeProperties[] = [
 	bodyField('registrationId', 'Registration ID', shown, { description: 'Returned by Send Registration Code' }),
 	{ ...channelField(shown), default: '={{ $json.body.channel ?? "" }}', description: 'Empty keeps the channel used before; "call" switches to a voice call' },
-	clientIpField(shown),
+	forwardedForField(shown),
 ];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
-	return success(await members.registration.resendCode(readRequest(this, itemIndex, ['registrationId', 'channel', 'clientIp'])));
+	return success(await members.registration.resendCode(readRequest(this, itemIndex, ['registrationId', 'channel', 'forwardedFor'])));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bodyField, channelField, clientIpField, type Members, passwordField, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
+import { bodyField, channelField, forwardedForField, type Members, passwordField, phoneFields, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
 export const option = { name: 'Send Registration Code', action: 'Send a registration code', description: 'Check email, password and phone, then text a code to the phone' };
 
@@ -13,10 +13,10 @@ export const description: INodeProperties[] = [
 	passwordField(shown),
 	...phoneFields(shown),
 	channelField(shown),
-	clientIpField(shown),
+	forwardedForField(shown),
 ];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {
-	const input = readRequest(this, itemIndex, ['email', 'password', 'phone', 'country', 'channel', 'clientIp']);
+	const input = readRequest(this, itemIndex, ['email', 'password', 'phone', 'country', 'channel', 'forwardedFor']);
 	return success(await members.registration.sendCode(input));
 }

@@ -6,7 +6,7 @@ import { OutcomeError } from '../errors';
 import type { MemberFlowContext, VerifySetup } from './context';
 import { hashChallengeId, newChallengeId } from './ids';
 import type { MemberPolicy } from './policy';
-import { endPhoneCooldown } from './rateLimits';
+import { codeGuessLimit, endPhoneCooldown, forgive, reserveCodeGuess } from './rateLimits';
 import type { ChallengeKind, ChallengeRecord, MemberQueries, NewChallenge, PhoneChannel } from './types';
 
 const WHAT: Record<ChallengeKind, string> = {
@@ -65,14 +65,21 @@ export async function checkChallengeCode(
 	challenge: ChallengeRecord,
 	code: string,
 ): Promise<void> {
+	// Both counted before Verify is asked, each in one statement: parallel guesses cannot pass either cap.
+	const now = flow.now();
+	await reserveCodeGuess(flow.store, flow.policy, challenge.phone, now);
+	const attempts = await flow.store.reserveCodeAttempt(challenge.idHash, flow.policy.maxCodeAttempts);
+	if (attempts === undefined) {
+		requireLiveChallenge(await flow.store.findChallenge(challenge.idHash), challenge.kind, now, flow.policy);
+		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
+	}
 	const result = await gateway.check({ serviceSid, to: challenge.phone, code });
-	if (result.approved) return;
+	if (result.approved) {
+		await forgive(flow.store, [codeGuessLimit(flow.policy, challenge.phone)]);
+		return;
+	}
 	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
 
-	const attempts = await flow.store.recordWrongCode(challenge.idHash);
-	if (attempts === undefined) {
-		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used.`);
-	}
 	const left = flow.policy.maxCodeAttempts - attempts;
 	if (left <= 0) {
 		throw new OutcomeError(

@@ -4,7 +4,7 @@
  */
 import { ConfigurationError } from '../errors';
 import type { VerificationGateway } from '../verify/types';
-import { type MemberPolicy, resolvePolicy } from './policy';
+import { type MemberPolicy, type PolicyOverrides, resolvePolicy } from './policy';
 import type { MemberStore } from './types';
 
 /** Where codes are sent and checked. */
@@ -21,7 +21,7 @@ export interface MembersConfig {
 	sessionSecret: string;
 	/** only needed by the flows that send or check a code */
 	verify?: VerifySetup;
-	policy?: Partial<MemberPolicy>;
+	policy?: PolicyOverrides;
 	/** current time; defaults to the system clock (tests move it) */
 	clock?: () => Date;
 }

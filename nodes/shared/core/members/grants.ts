@@ -24,12 +24,6 @@ export function statusRefusal(member: MemberRecord): OutcomeError | undefined {
 	return undefined;
 }
 
-/** The account's status, or a lock after too many wrong passwords. */
-export function loginRefusal(member: MemberRecord, now: Date): OutcomeError | undefined {
-	if (member.lockedUntil && member.lockedUntil.getTime() > now.getTime()) return lockedOutcome(member.lockedUntil, now);
-	return statusRefusal(member);
-}
-
 export function assertMayLogIn(member: MemberRecord): void {
 	const refusal = statusRefusal(member);
 	if (refusal) throw refusal;

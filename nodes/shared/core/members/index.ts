@@ -20,7 +20,15 @@ export {
 	verifyAgainstDummy,
 	verifyPassword,
 } from './passwords';
-export { DEFAULT_MEMBER_POLICY, MAX_PASSWORD_LENGTH, type MemberPolicy, POLICY_NAMES, resolvePolicy } from './policy';
+export {
+	DEFAULT_MEMBER_POLICY,
+	MAX_PASSWORD_LENGTH,
+	type MemberPolicy,
+	type NumericPolicy,
+	type PolicyOverrides,
+	POLICY_NAMES,
+	resolvePolicy,
+} from './policy';
 export type { RegistrationResult, SendRegistrationCodeInput } from './register';
 export { type Members, createMembers } from './service';
 export { SESSION_AUDIENCE, SESSION_ISSUER, type VerifySessionResult, signSessionToken } from './sessions';

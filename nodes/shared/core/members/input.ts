@@ -2,7 +2,6 @@
  * Checks of what end users send, before anything touches the store or Verify. Oversized input is refused early, and
  * values are only ever bound as SQL parameters.
  */
-import { isIP } from 'node:net';
 import { OutcomeError } from '../errors';
 import { MAX_EMAIL_LENGTH } from '../emails';
 import { MAX_COUNTRY_LENGTH } from '../phones';
@@ -35,12 +34,4 @@ export function readId(value: unknown, name: string): string {
 	if (!id) throw new OutcomeError('INVALID_INPUT', `${name} is required.`);
 	if (id.length > INPUT_LIMITS.id) throw new OutcomeError('INVALID_INPUT', `${name} is too long.`);
 	return id;
-}
-
-/** The caller's IP as the workflow passes it; optional, but when given it must be an IP address. */
-export function readClientIp(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const ip = typeof value === 'string' ? value.trim().toLowerCase() : '';
-	if (!isIP(ip)) throw new OutcomeError('INVALID_INPUT', 'The client IP is not an IP address.');
-	return ip;
 }

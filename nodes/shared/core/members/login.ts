@@ -1,25 +1,36 @@
 /** Two-step login: email + password first, then a code sent to the phone on file. */
+import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
 import { maskPhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
 import type { CodeSent } from './flowTypes';
-import { type SessionGrant, assertMayLogIn, lockedOutcome, openSession, toSessionGrant } from './grants';
-import { readChannel, readClientIp, readCode, readEmail, readId, readPassword } from './input';
+import { type SessionGrant, assertMayLogIn, openSession, toSessionGrant } from './grants';
+import { passwordHashGate } from './hashGate';
+import { readChannel, readCode, readEmail, readId, readPassword } from './input';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
-import { countSendOrRefuse, sendLimits } from './rateLimits';
-import type { MemberRecord } from './types';
+import {
+	assertMaySend,
+	countSendOrRefuse,
+	forgive,
+	passwordGuessLimits,
+	reservePasswordGuess,
+	sendLimits,
+} from './rateLimits';
 
 export interface SendLoginCodeInput {
 	email: unknown;
 	password: unknown;
 	channel?: unknown;
-	clientIp?: unknown;
+	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
+	forwardedFor?: unknown;
 }
 
 /**
- * Checks the password and sends a code to the member's phone. Unknown email and wrong password give the same
- * INVALID_CREDENTIALS after the same hash work; wrong passwords in a row lock the member for a while.
+ * Checks the password and sends a code to the member's phone. The guess is counted before anything else (per email
+ * from this IP, and per email from everywhere), for emails that exist and those that do not alike; the hash runs
+ * behind the process's hash gate. Unknown email and wrong password give the same INVALID_CREDENTIALS after the same
+ * hash work, and LOCKED comes the same way for both, so no answer tells which emails are members.
  */
 export async function sendLoginCode(
 	flow: MemberFlowContext,
@@ -29,22 +40,24 @@ export async function sendLoginCode(
 	const email = readEmail(input?.email);
 	const password = readPassword(input?.password);
 	const channel = readChannel(input?.channel);
-	const clientIp = readClientIp(input?.clientIp);
+	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const now = flow.now();
 
+	const guesses = passwordGuessLimits(flow.policy, email, clientIp);
+	await reservePasswordGuess(flow.store, guesses, now);
 	const member = await flow.store.findMemberByEmail(email);
-	if (!member?.passwordHash) {
-		await verifyAgainstDummy(password);
-		throw invalidCredentials();
-	}
-	if (member.lockedUntil && member.lockedUntil.getTime() > now.getTime()) throw lockedOutcome(member.lockedUntil, now);
-	if (!(await verifyPassword(password, member.passwordHash))) await refuseWrongPassword(flow, member, now);
+	const stored = member?.passwordHash;
+	const right = await passwordHashGate.run(() => (stored ? verifyPassword(password, stored) : verifyAgainstDummy(password)));
+	if (!member || !stored || !right) throw invalidCredentials();
+	await forgive(flow.store, guesses);
 
 	// Only someone who knows the password learns the account's status.
 	assertMayLogIn(member);
-	if (member.failedLogins > 0 || member.lockedUntil) await flow.store.clearFailedLogins(member.id);
-	if (needsRehash(member.passwordHash)) await flow.store.updatePasswordHash(member.id, await hashPassword(password));
+	if (needsRehash(stored)) {
+		await flow.store.updatePasswordHash(member.id, await passwordHashGate.run(() => hashPassword(password)));
+	}
 
+	await assertMaySend(flow.policy, member.phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, member.phone, clientIp), now);
 	const loginId = await createChallenge(
 		flow,
@@ -77,17 +90,6 @@ export async function completeLogin(
 		return { member: current, session: await openSession(tx, current, now, flow.policy) };
 	});
 	return toSessionGrant(member, session, flow.sessionSecret);
-}
-
-async function refuseWrongPassword(flow: MemberFlowContext, member: MemberRecord, now: Date): Promise<never> {
-	const lockUntil = new Date(now.getTime() + flow.policy.lockMinutes * 60_000);
-	const result = await flow.store.recordFailedLogin(member.id, {
-		now,
-		maxFailedLogins: flow.policy.maxFailedLogins,
-		lockUntil,
-	});
-	if (result?.lockedUntil && result.lockedUntil.getTime() > now.getTime()) throw lockedOutcome(result.lockedUntil, now);
-	throw invalidCredentials();
 }
 
 function invalidCredentials(): OutcomeError {

@@ -3,6 +3,7 @@
  * `<digits of the phone>@<mail domain>` and no password. A member who has a password gets PASSWORD_REQUIRED instead
  * of a session (unless the workflow allows it), so the phone code never replaces the password factor.
  */
+import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, requireLiveChallenge, sendCode } from './challenges';
@@ -11,30 +12,33 @@ import { type ApprovalMode, type CodeSent, readApprovalMode, readMailDomain } fr
 import {
 	type PendingApproval,
 	type SessionGrant,
-	loginRefusal,
+	lockedOutcome,
+	statusRefusal,
 	openSession,
 	toPendingApproval,
 	toSessionGrant,
 } from './grants';
 import { newMemberId } from './ids';
-import { readChannel, readClientIp, readCode, readCountry } from './input';
-import { countSendOrRefuse, sendLimits } from './rateLimits';
+import { readChannel, readCode, readCountry } from './input';
+import { assertMaySend, countSendOrRefuse, passwordGuessLimits, sendLimits } from './rateLimits';
 import type { MemberQueries, MemberRecord } from './types';
 
 export interface SendOtpInput {
 	phone: unknown;
 	country?: unknown;
 	channel?: unknown;
-	clientIp?: unknown;
+	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
+	forwardedFor?: unknown;
 }
 
 export async function sendOtp(flow: MemberFlowContext, input: SendOtpInput): Promise<CodeSent> {
 	const verify = verifyOf(flow);
 	const channel = readChannel(input?.channel);
-	const clientIp = readClientIp(input?.clientIp);
+	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
 	const now = flow.now();
 
+	await assertMaySend(flow.policy, phone, channel);
 	// No member lookup here: whether the phone belongs to a member, and that member's status, only show after a
 	// correct code, so this answer tells a stranger nothing.
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
@@ -72,7 +76,8 @@ export async function completeOtpLogin(
 		// A member created here in manual mode waits for approval; anyone else must be allowed to log in.
 		if (created && member.status !== 'active') return { member, created };
 		// The code was right, so only the phone's owner learns why there is no session; the code stays used.
-		const refusal = loginRefusal(member, now) ?? (allowPasswordMembers ? undefined : passwordRequired(member));
+		const refusal =
+			statusRefusal(member) ?? (allowPasswordMembers ? await passwordLock(tx, flow, member, now) : passwordRequired(member));
 		if (refusal) return { member, created, refusal };
 		return { member, created, session: await openSession(tx, member, now, flow.policy) };
 	});
@@ -89,6 +94,19 @@ function passwordRequired(member: MemberRecord): OutcomeError | undefined {
 		'PASSWORD_REQUIRED',
 		'This account has a password. Log in with your email address and password instead.',
 	);
+}
+
+/** A member whose email is locked by wrong passwords gets no session by phone code either. */
+async function passwordLock(
+	tx: MemberQueries,
+	flow: MemberFlowContext,
+	member: MemberRecord,
+	now: Date,
+): Promise<OutcomeError | undefined> {
+	if (!member.passwordHash) return undefined;
+	const [acrossAddresses] = passwordGuessLimits(flow.policy, member.email);
+	const allowance = await tx.peekSend(acrossAddresses, now);
+	return allowance.allowed ? undefined : lockedOutcome(new Date(now.getTime() + allowance.retryAfterSeconds * 1000), now);
 }
 
 async function findOrCreateMember(

@@ -1,4 +1,5 @@
 /** Registration: email + password + phone, confirmed by a code sent to the phone. */
+import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
@@ -6,9 +7,10 @@ import { type MemberFlowContext, verifyOf } from './context';
 import { type CodeSent, readApprovalMode } from './flowTypes';
 import { type PendingApproval, type SessionGrant, openSession, toPendingApproval, toSessionGrant } from './grants';
 import { newMemberId } from './ids';
-import { readChannel, readClientIp, readCode, readCountry, readEmail, readId } from './input';
+import { readChannel, readCode, readCountry, readEmail, readId } from './input';
 import { checkPasswordPolicy, hashPassword } from './passwords';
-import { countSendOrRefuse, sendLimits } from './rateLimits';
+import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
+import { passwordHashGate } from './hashGate';
 
 /** Fields come from a request and may be of any type: each flow checks its own (see input.ts). */
 export interface SendRegistrationCodeInput {
@@ -19,7 +21,8 @@ export interface SendRegistrationCodeInput {
 	country?: unknown;
 	/** sms (default), call or whatsapp */
 	channel?: unknown;
-	clientIp?: unknown;
+	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
+	forwardedFor?: unknown;
 }
 
 export async function sendRegistrationCode(
@@ -30,20 +33,18 @@ export async function sendRegistrationCode(
 	const email = readEmail(input?.email);
 	const password = await checkPasswordPolicy(input?.password, flow.policy.minPasswordLength);
 	const channel = readChannel(input?.channel);
-	const clientIp = readClientIp(input?.clientIp);
+	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
 	const now = flow.now();
 
-	// A friendly early answer; the unique constraints still decide at completion.
-	if (await flow.store.findMemberByEmail(email)) {
-		throw new OutcomeError('ALREADY_REGISTERED', 'An account with this email address already exists.');
-	}
-	if (await flow.store.findMemberByPhone(phone)) {
-		throw new OutcomeError('ALREADY_REGISTERED', 'An account with this phone number already exists.');
-	}
-	// Counted before hashing, so refused requests cannot make the server spend hashing time.
+	// Counted before any lookup and before hashing: asking whether an email or phone is taken costs the asker the
+	// same as a send, and refused requests cannot make the server spend hashing time.
+	await assertMaySend(flow.policy, phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
-	const passwordHash = await hashPassword(password);
+	// A friendly early answer, one message for both (which of the two is taken stays unsaid); the unique constraints
+	// still decide at completion.
+	if ((await flow.store.findMemberByEmail(email)) || (await flow.store.findMemberByPhone(phone))) throw alreadyRegistered();
+	const passwordHash = await passwordHashGate.run(() => hashPassword(password));
 	const registrationId = await createChallenge(
 		flow,
 		{ kind: 'register', memberId: null, email, phone, passwordHash, channel },
@@ -56,16 +57,17 @@ export async function sendRegistrationCode(
 /** Sends the code again, on the same channel or another; the cool-down and caps of the phone apply. */
 export async function resendRegistrationCode(
 	flow: MemberFlowContext,
-	input: { registrationId: unknown; channel?: unknown; clientIp?: unknown },
+	input: { registrationId: unknown; channel?: unknown; forwardedFor?: unknown },
 ): Promise<CodeSent> {
 	const verify = verifyOf(flow);
 	const registrationId = readId(input?.registrationId, 'registrationId');
 	const requestedChannel = input?.channel === undefined ? undefined : readChannel(input.channel);
-	const clientIp = readClientIp(input?.clientIp);
+	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const now = flow.now();
 
 	const challenge = await findLiveChallenge(flow, registrationId, 'register', now);
 	const channel = requestedChannel ?? challenge.channel;
+	await assertMaySend(flow.policy, challenge.phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, challenge.phone, clientIp), now);
 	if (channel !== challenge.channel) await flow.store.setChallengeChannel(challenge.idHash, channel);
 	await sendCode(verify, challenge.phone, channel);
@@ -103,16 +105,15 @@ export async function completeRegistration(
 			status: approval === 'manual' ? 'pending_approval' : 'active',
 			createdAt: now,
 		});
-		if (!inserted) {
-			throw new OutcomeError(
-				'ALREADY_REGISTERED',
-				'An account with this email address or phone number already exists.',
-			);
-		}
+		if (!inserted) throw alreadyRegistered();
 		if (inserted.status !== 'active') return { member: inserted, session: undefined };
 		return { member: inserted, session: await openSession(tx, inserted, now, flow.policy) };
 	});
 
 	if (!session) return toPendingApproval(member);
 	return toSessionGrant(member, session, flow.sessionSecret);
+}
+
+function alreadyRegistered(): OutcomeError {
+	return new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
 }

@@ -23,8 +23,6 @@ export interface MemberRecord {
 	status: MemberStatus;
 	createdAt: Date;
 	lastLoginAt: Date | null;
-	failedLogins: number;
-	lockedUntil: Date | null;
 }
 
 export type NewMember = Pick<MemberRecord, 'id' | 'email' | 'phone' | 'passwordHash' | 'status' | 'createdAt'>;
@@ -79,12 +77,6 @@ export interface MemberQueries {
 	/** undefined when the email or phone is already taken: the database's unique constraints decide. */
 	insertMember(member: NewMember): Promise<MemberRecord | undefined>;
 	setMemberStatus(id: string, status: MemberStatus): Promise<MemberRecord | undefined>;
-	/** Counts a wrong password and locks the member once `maxFailedLogins` is reached; an expired lock starts over. */
-	recordFailedLogin(
-		id: string,
-		options: { now: Date; maxFailedLogins: number; lockUntil: Date },
-	): Promise<{ failedLogins: number; lockedUntil: Date | null } | undefined>;
-	clearFailedLogins(id: string): Promise<void>;
 	recordLogin(id: string, now: Date): Promise<void>;
 	updatePasswordHash(id: string, passwordHash: string): Promise<void>;
 
@@ -92,8 +84,11 @@ export interface MemberQueries {
 	findChallenge(idHash: string): Promise<ChallengeRecord | undefined>;
 	/** The challenge of this kind for this phone still waiting for a code, else the newest one. */
 	findLatestChallenge(kind: ChallengeKind, phone: string): Promise<ChallengeRecord | undefined>;
-	/** Adds a wrong code; returns the attempts so far, undefined when the challenge is gone or already used. */
-	recordWrongCode(idHash: string): Promise<number | undefined>;
+	/**
+	 * Reserves one code attempt before Verify is asked: counts it if fewer than `maxCodeAttempts` were made and the
+	 * challenge is unused; returns the attempts so far, or undefined when none is left or the challenge is gone.
+	 */
+	reserveCodeAttempt(idHash: string, maxCodeAttempts: number): Promise<number | undefined>;
 	/** Marks the challenge used if it is still live; only one concurrent caller gets true. */
 	consumeChallenge(idHash: string, options: { now: Date; maxCodeAttempts: number }): Promise<boolean>;
 	setChallengeChannel(idHash: string, channel: PhoneChannel): Promise<void>;
@@ -105,6 +100,10 @@ export interface MemberQueries {
 
 	/** Counts one send against the limit if it allows one now; otherwise counts nothing and says how long to wait. */
 	countSend(limit: SendLimit, now: Date): Promise<SendAllowance>;
+	/** What `countSend` would answer now, without counting anything. */
+	peekSend(limit: SendLimit, now: Date): Promise<SendAllowance>;
+	/** Forgets a counter (a right password or code proves the caller). */
+	resetCounter(key: string): Promise<void>;
 	/** Ends a counter's cool-down (its last send is moved back to `cooledAt` if later), keeping its window count. */
 	endCooldown(key: string, cooledAt: Date): Promise<void>;
 

@@ -57,31 +57,6 @@ export class SqlMemberQueries implements MemberQueries {
 		return this.oneMember(`UPDATE ${members} SET status = $2 WHERE id = $1 RETURNING *`, [id, status]);
 	}
 
-	async recordFailedLogin(
-		id: string,
-		{ now, maxFailedLogins, lockUntil }: { now: Date; maxFailedLogins: number; lockUntil: Date },
-	): Promise<{ failedLogins: number; lockedUntil: Date | null } | undefined> {
-		// All right-hand sides see the row before the update; a lock that has run out starts the count again at 1.
-		const rows = await this.sql.query(
-			`UPDATE ${members} SET
-				failed_logins = CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
-				locked_until = CASE
-					WHEN (CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4
-					WHEN locked_until <= $2 THEN NULL
-					ELSE locked_until
-				END
-			 WHERE id = $1
-			 RETURNING failed_logins, locked_until`,
-			[id, now, maxFailedLogins, lockUntil],
-		);
-		if (rows.length === 0) return undefined;
-		return { failedLogins: Number(rows[0].failed_logins), lockedUntil: toDateOrNull(rows[0].locked_until) };
-	}
-
-	async clearFailedLogins(id: string): Promise<void> {
-		await this.sql.execute(`UPDATE ${members} SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [id]);
-	}
-
 	async recordLogin(id: string, now: Date): Promise<void> {
 		await this.sql.execute(`UPDATE ${members} SET last_login_at = $2 WHERE id = $1`, [id, now]);
 	}
@@ -125,10 +100,13 @@ export class SqlMemberQueries implements MemberQueries {
 		return rows[0] && toChallenge(rows[0]);
 	}
 
-	async recordWrongCode(idHash: string): Promise<number | undefined> {
+	async reserveCodeAttempt(idHash: string, maxCodeAttempts: number): Promise<number | undefined> {
+		// One statement checks and counts, so parallel guesses cannot exceed the cap.
 		const rows = await this.sql.query(
-			`UPDATE ${challenges} SET attempts = attempts + 1 WHERE id_hash = $1 AND consumed_at IS NULL RETURNING attempts`,
-			[idHash],
+			`UPDATE ${challenges} SET attempts = attempts + 1
+			 WHERE id_hash = $1 AND consumed_at IS NULL AND attempts < $2
+			 RETURNING attempts`,
+			[idHash, maxCodeAttempts],
 		);
 		return rows[0] ? Number(rows[0].attempts) : undefined;
 	}
@@ -140,7 +118,7 @@ export class SqlMemberQueries implements MemberQueries {
 		// The WHERE clause is re-checked on the locked row, so of many concurrent completions exactly one matches.
 		const changed = await this.sql.execute(
 			`UPDATE ${challenges} SET consumed_at = $2
-			 WHERE id_hash = $1 AND consumed_at IS NULL AND expires_at > $2 AND attempts < $3`,
+			 WHERE id_hash = $1 AND consumed_at IS NULL AND expires_at > $2 AND attempts <= $3`,
 			[idHash, now, maxCodeAttempts],
 		);
 		return changed === 1;
@@ -189,21 +167,35 @@ export class SqlMemberQueries implements MemberQueries {
 				window_start = CASE WHEN c.window_start <= $3 THEN $2 ELSE c.window_start END,
 				sent_count = CASE WHEN c.window_start <= $3 THEN 1 ELSE c.sent_count + 1 END,
 				last_sent_at = $2
-			 WHERE c.last_sent_at <= $4 AND (c.window_start <= $3 OR c.sent_count < $5)
+			 WHERE ($6 = 0 OR c.last_sent_at <= $4) AND (c.window_start <= $3 OR c.sent_count < $5)
 			 RETURNING sent_count`,
-			[limit.key, now, windowStartedBefore, cooledDownBy, limit.max],
+			// A limit without cool-down never compares send times, so clocks a little apart across workers cannot refuse.
+			[limit.key, now, windowStartedBefore, cooledDownBy, limit.max, limit.cooldownSeconds],
 		);
 		if (counted.length > 0) return { allowed: true };
+		const refusal = await this.peekSend(limit, now);
+		// Refused by the statement but free by now (the window ran out in between): a second later is safe to say.
+		return refusal.allowed ? { allowed: false, retryAfterSeconds: 1 } : refusal;
+	}
 
+	async peekSend(limit: SendLimit, now: Date): Promise<SendAllowance> {
+		const windowStartedBefore = new Date(now.getTime() - limit.windowSeconds * 1000);
+		const cooledDownBy = new Date(now.getTime() - limit.cooldownSeconds * 1000);
 		const [counter] = await this.sql.query(`SELECT * FROM ${sendCounters} WHERE key = $1`, [limit.key]);
-		const waits = [1_000];
+		if (!counter) return { allowed: true };
+		const waits: number[] = [];
 		const lastSentAt = toDate(counter.last_sent_at).getTime();
 		const windowStart = toDate(counter.window_start).getTime();
-		if (lastSentAt > cooledDownBy.getTime()) waits.push(lastSentAt + limit.cooldownSeconds * 1000 - now.getTime());
+		if (limit.cooldownSeconds > 0 && lastSentAt > cooledDownBy.getTime()) waits.push(lastSentAt + limit.cooldownSeconds * 1000 - now.getTime());
 		if (windowStart > windowStartedBefore.getTime() && Number(counter.sent_count) >= limit.max) {
 			waits.push(windowStart + limit.windowSeconds * 1000 - now.getTime());
 		}
-		return { allowed: false, retryAfterSeconds: Math.ceil(Math.max(...waits) / 1000) };
+		if (waits.length === 0) return { allowed: true };
+		return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
+	}
+
+	async resetCounter(key: string): Promise<void> {
+		await this.sql.execute(`DELETE FROM ${sendCounters} WHERE key = $1`, [key]);
 	}
 
 	async endCooldown(key: string, cooledAt: Date): Promise<void> {
@@ -241,8 +233,6 @@ function toMember(row: Row): MemberRecord {
 		status: row.status as MemberStatus,
 		createdAt: toDate(row.created_at),
 		lastLoginAt: toDateOrNull(row.last_login_at),
-		failedLogins: Number(row.failed_logins),
-		lockedUntil: toDateOrNull(row.locked_until),
 	};
 }
 
