@@ -45,7 +45,7 @@ export const DEFAULT_MEMBER_POLICY: Readonly<MemberPolicy> = Object.freeze({
 	resendCooldownSeconds: 30,
 	maxSendsPerPhonePer10Min: 5,
 	maxSendsPerIpPer10Min: 20,
-	maxSendsPerHour: 500,
+	maxSendsPerHour: 300,
 	trustedProxyHops: 1,
 	sessionTtlSeconds: 86_400,
 	allowedCountries: Object.freeze([]),
