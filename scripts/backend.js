@@ -82,6 +82,8 @@ async function createDemoService(twilio, log) {
  * @param {boolean} [options.logCodes] print the sandbox's codes
  * @param {boolean} [options.build] build dist/ before packing (default true)
  * @param {Record<string, object>} [options.extraWorkflows] more workflows to import and publish, by file name
+ * @param {string} [options.sessionSecret] the member store's session signing secret (random when omitted)
+ * @param {Record<string, string>} [options.n8nEnv] more environment variables for `n8n start` (e.g. execution pruning)
  * @param {(line: string) => void} [options.log]
  */
 async function startBackend(options = {}) {
@@ -124,7 +126,7 @@ async function startBackend(options = {}) {
 		await runtime.installPackageTarball({ userFolder, tarball });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
-		const sessionSecret = require('node:crypto').randomBytes(32).toString('base64url');
+		const sessionSecret = options.sessionSecret ?? require('node:crypto').randomBytes(32).toString('base64url');
 		const memberStore = memberStoreData({ userFolder, postgresUrl: options.postgresUrl, sessionSecret });
 		const credentialsFile = writeCredentials(userFolder, { twilio, memberStore });
 		log('importing credentials and workflows');
@@ -144,6 +146,7 @@ async function startBackend(options = {}) {
 		const n8n = await runtime.startN8n({
 			userFolder,
 			port: options.port,
+			env: options.n8nEnv,
 			waitForWebhook: ['countries', { path: 'otp/login', method: 'POST' }, 'demo'],
 			timeoutMs: 180_000,
 		});

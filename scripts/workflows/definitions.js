@@ -2,9 +2,17 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { stableId, sticky, webhook, ourNode, endpoint, assemble, service, verifyCredential, memberCredentials, sessionBody } = require('./parts');
+const { LAYOUT, stableId, sticky, webhook, ourNode, endpoint, assemble, service, verifyCredential, memberCredentials, sessionBody } = require('./parts');
 
 const workflowsFolder = path.join(__dirname, '..', '..', 'workflows');
+
+/** Said on every sample's note: its executions are not saved, why, and that builders' own workflows need the same. */
+const SAVE_SETTINGS =
+	'(Workflow settings: *Save successful / failed production executions: Do not save*, manual executions and execution progress off)';
+const NOT_SAVED = `**Executions are not saved** ${SAVE_SETTINGS}: the requests carry passwords, codes and session tokens that n8n would otherwise keep in its database in clear. Do the same in your own workflows that handle them.`;
+/** Said on the notes of the webhook samples: what an outage answers. */
+const OUTAGES =
+	'If Twilio or the member store still fails after the retries, the node\'s error output (*On Error: Continue (using error output)*) answers **503** `SERVICE_UNAVAILABLE` with `Retry-After: 30`, never n8n\'s own error text.';
 
 function verifyApiWorkflow() {
 	const name = 'Twilio Verify API (send and check a code)';
@@ -14,9 +22,10 @@ function verifyApiWorkflow() {
 			sticky(
 				name,
 				'About',
-				'## Verify API, Xano style\nTwo endpoints a frontend calls to confirm a phone number, nothing stored:\n\n* **POST /webhook/verify/send** `{phone, country?, channel?}` → `{status, to, channel}`\n* **POST /webhook/verify/check** `{phone, country?, code}` → `{status: "approved"}`\n\nErrors answer `{error: {code, message}}` with the status in the node\'s output (400 INVALID_PHONE, 401 INVALID_CODE, 410 EXPIRED, 429 RATE_LIMITED / TOO_MANY_ATTEMPTS).\n\nThe Verify Service is the credential\'s default one: set its SID in the **Twilio Verify account** credential.',
+				'## Verify API, Xano style\nTwo endpoints a frontend calls to confirm a phone number, nothing stored:\n\n* **POST /webhook/verify/send** `{phone, country?, channel?}` → `{status, to, channel}`\n* **POST /webhook/verify/check** `{phone, country?, code}` → `{status: "approved"}`\n\nErrors answer `{error: {code, message}}` with the status in the node\'s output (400 INVALID_PHONE, 401 INVALID_CODE, 410 EXPIRED, 429 RATE_LIMITED / TOO_MANY_ATTEMPTS).\n\nThe Verify Service is the credential\'s default one: set its SID in the **Twilio Verify account** credential.\n\n' +
+					`${OUTAGES}\n\n${NOT_SAVED}`,
 				[-40, 0],
-				{ width: 860, height: 260 },
+				{ width: 860, height: 330 },
 			),
 		],
 		[
@@ -38,10 +47,9 @@ function verifyApiWorkflow() {
 						channel: '={{ $json.body.channel ?? "sms" }}',
 					},
 				},
-				// Send Verification has one output: outcomes carry ok: false and their own status.
-				successCode: '={{ $json.ok ? 200 : $json.error.httpStatus }}',
-				success:
-					'$json.ok ? { status: $json.status, to: $json.toMasked, channel: $json.channel } : { error: { code: $json.error.code, message: $json.error.message } }',
+				// Send Verification has one output: outcomes carry ok: false and their own status (see endpoint()).
+				successCode: '200',
+				success: '{ status: $json.status, to: $json.toMasked, channel: $json.channel }',
 			}),
 			endpoint(name, {
 				method: 'POST',
@@ -60,7 +68,7 @@ function verifyApiWorkflow() {
 						code: '={{ $json.body.code }}',
 					},
 				},
-				successCode: 200,
+				successCode: '200',
 				success: '{ status: "approved" }',
 			}),
 		],
@@ -81,9 +89,10 @@ function registerWorkflow() {
 			sticky(
 				name,
 				'About',
-				'## Register\nSign-up in two steps, the phone confirmed by a Twilio Verify code:\n\n1. **POST /webhook/register/send-code** `{email, password, phone, country?, channel?}` → `{registrationId, to, channel}`\n2. **POST /webhook/register** `{registrationId, code}` → 201 `{member, sessionToken, expiresAt}`\n\n**POST /webhook/register/resend** `{registrationId, channel?}` sends the code again (e.g. `"channel": "call"`).\n**GET /webhook/countries** feeds the phone-country dropdown.\n\nSet **New Members** on *Complete Registration* to *Wait for Approval* to answer 202 `{member}` and approve members with the *Approve Member* operation.\n\nThe password is hashed (scrypt) before it is stored; nothing secret is ever answered.',
+				'## Register\nSign-up in two steps, the phone confirmed by a Twilio Verify code:\n\n1. **POST /webhook/register/send-code** `{email, password, phone, country?, channel?}` → `{registrationId, to, channel}`\n2. **POST /webhook/register** `{registrationId, code}` → 201 `{member, sessionToken, expiresAt}`\n\n**POST /webhook/register/resend** `{registrationId, channel?}` sends the code again (e.g. `"channel": "call"`).\n**GET /webhook/countries** feeds the phone-country dropdown.\n\nSet **New Members** on *Complete Registration* to *Wait for Approval* to answer 202 `{member}` and approve members with the *Approve Member* operation.\n\nThe password is hashed (Argon2id) before it is stored; nothing secret is ever answered.\n\n' +
+					`${OUTAGES}\n\n${NOT_SAVED}`,
 				[-40, 0],
-				{ width: 860, height: 280 },
+				{ width: 860, height: 400 },
 			),
 		],
 		[
@@ -121,9 +130,10 @@ function loginWorkflow() {
 			sticky(
 				name,
 				'About',
-				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?}` → `{loginId, to, channel}`\n2. **POST /webhook/login** `{loginId, code}` → `{member, sessionToken, expiresAt}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.',
+				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?}` → `{loginId, to, channel}`\n2. **POST /webhook/login** `{loginId, code}` → `{member, sessionToken, expiresAt}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.\n\n' +
+					`${OUTAGES}\n\n${NOT_SAVED}`,
 				[-40, 0],
-				{ width: 860, height: 250 },
+				{ width: 860, height: 340 },
 			),
 		],
 		[
@@ -155,9 +165,10 @@ function otpWorkflow() {
 			sticky(
 				name,
 				'About',
-				'## Passwordless (OTP)\n1. **POST /webhook/otp/send** `{phone, country?, channel?}` → `{to, channel}`\n2. **POST /webhook/otp/login** `{phone, country?, code}` → `{member, sessionToken, expiresAt, created}`\n\nThe first login creates the member with the address `<phone digits>@<Mail Domain>`: set **Mail Domain** on *Complete OTP Login* to your own domain.',
+				'## Passwordless (OTP)\n1. **POST /webhook/otp/send** `{phone, country?, channel?}` → `{to, channel}`\n2. **POST /webhook/otp/login** `{phone, country?, code}` → `{member, sessionToken, expiresAt, created}`\n\nThe first login creates the member with the address `<phone digits>@<Mail Domain>`: set **Mail Domain** on *Complete OTP Login* to your own domain.\n\n' +
+					`${OUTAGES}\n\n${NOT_SAVED}`,
 				[-40, 0],
-				{ width: 860, height: 220 },
+				{ width: 860, height: 300 },
 			),
 		],
 		[
@@ -176,13 +187,13 @@ function otpWorkflow() {
 function demoPageWorkflow() {
 	const name = 'Demo page (register, login, OTP in the browser)';
 	const html = fs.readFileSync(path.join(workflowsFolder, 'demo-page', 'index.html'), 'utf8');
-	const hook = webhook(name, 'GET', 'demo', [0, 300]);
+	const hook = webhook(name, 'GET', 'demo', [LAYOUT.webhookX, LAYOUT.top]);
 	const page = {
 		id: stableId(name, 'page'),
 		name: 'Send the Page',
 		type: 'n8n-nodes-base.respondToWebhook',
 		typeVersion: 1.5,
-		position: [260, 300],
+		position: [LAYOUT.nodeX, LAYOUT.top],
 		parameters: {
 			respondWith: 'text',
 			responseBody: html,
@@ -192,9 +203,10 @@ function demoPageWorkflow() {
 	const note = sticky(
 		name,
 		'About',
-		'## Demo page\nOpen **/webhook/demo** in a browser: a small page whose forms call the other sample workflows (register, login, passwordless, who am I, log out). It is served from the same origin as the webhooks, so no CORS set-up is needed.\n\nThe page is the file `workflows/demo-page/index.html` of the package.',
+		'## Demo page\nOpen **/webhook/demo** in a browser: a small page whose forms call the other sample workflows (register, login, passwordless, who am I, log out). It is served from the same origin as the webhooks, so no CORS set-up is needed.\n\nThe page is the file `workflows/demo-page/index.html` of the package. It calls only the webhooks of its own origin.\n\n' +
+			NOT_SAVED,
 		[-40, 0],
-		{ width: 560, height: 220 },
+		{ width: 560, height: 300 },
 	);
 	return {
 		...assemble(name, [note], []),
@@ -248,7 +260,7 @@ function serviceSetupWorkflow() {
 		name: 'Run Once',
 		type: 'n8n-nodes-base.manualTrigger',
 		typeVersion: 1,
-		position: [0, 300],
+		position: [LAYOUT.webhookX, LAYOUT.top],
 		parameters: {},
 	};
 	const create = ourNode(
@@ -262,14 +274,15 @@ function serviceSetupWorkflow() {
 			additionalFields: { codeLength: 6, doNotShareWarningEnabled: true, skipSmsToLandlines: true },
 		},
 		verifyCredential,
-		[260, 300],
+		[LAYOUT.nodeX, LAYOUT.top],
 	);
 	const note = sticky(
 		name,
 		'About',
-		'## One-time set-up\nCreates the Verify Service that sends your codes. Run it once with **Execute workflow**, then copy the `sid` (VA…) of the result into the **Default Verify Service SID** of your *Twilio Verify account* credential.\n\nThe friendly name appears in the messages ("Your My App verification code is…").',
+		'## One-time set-up\nCreates the Verify Service that sends your codes. Run it once with **Execute workflow**, then copy the `sid` (VA…) of the result into the **Default Verify Service SID** of your *Twilio Verify account* credential.\n\nThe friendly name appears in the messages ("Your My App verification code is…").\n\n' +
+			`**Executions are not saved** ${SAVE_SETTINGS}, like every sample: the result shows in the editor while you run it, so copy the SID from there.`,
 		[-40, 0],
-		{ width: 560, height: 220 },
+		{ width: 560, height: 300 },
 	);
 	return {
 		...assemble(name, [note], []),

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The demo page in headless Chromium (Debian's package, driven by playwright-core): register → who am I → log out,
- * passwordless OTP login, then password + code login, against the real n8n backend. Saves a screenshot.
+ * passwordless OTP login, then password + code login, against the real n8n backend. Saves a screenshot. The page is
+ * opened with an `?api=` parameter naming another server, which it must ignore: it calls only its own origin.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,10 @@ const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 let backend: Awaited<ReturnType<typeof startSampleBackend>>;
 let browser: Browser;
 let page: Page;
+/** Every request the page made: [resource type, URL]. */
+const requested: Array<[string, string]> = [];
+/** Where a link would like the page to send passwords and tokens. */
+const ELSEWHERE = 'http://127.0.0.1:9/collect';
 
 beforeAll(async () => {
 	backend = await startSampleBackend();
@@ -25,7 +30,8 @@ beforeAll(async () => {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
 	page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-	await page.goto(backend.demoUrl);
+	page.on('request', (request) => requested.push([request.resourceType(), request.url()]));
+	await page.goto(`${backend.demoUrl}?api=${encodeURIComponent(ELSEWHERE)}`);
 	// The countries dropdown is filled from the countries webhook.
 	await page.waitForFunction(() => document.querySelectorAll('#register-country option').length > 200);
 }, BACKEND_START_TIMEOUT);
@@ -99,4 +105,10 @@ test('register, who am I, log out, OTP login, then password + code login', async
 
 	expect(await logOut()).toBe('You are logged out.');
 	expect(await whoAmI()).toEqual({ message: 'The session is not valid. Log in again.', who: 'Not logged in.' });
+
+	// Every call went to the page's own webhooks, whatever ?api= said.
+	const calls = requested.filter(([type]) => type === 'fetch').map(([, url]) => url);
+	expect(calls.length).toBeGreaterThanOrEqual(12);
+	expect(calls.filter((url) => !url.startsWith(backend.webhookUrl))).toEqual([]);
+	expect(requested.filter(([, url]) => new URL(url).origin !== new URL(backend.webhookUrl).origin)).toEqual([]);
 }, 120_000);

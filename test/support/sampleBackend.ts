@@ -10,17 +10,35 @@ interface Backend {
 	stop(): Promise<void>;
 }
 
+/** What a test may change about the backend (see `startBackend` in scripts/backend.js). */
+export interface BackendOptions {
+	/** a PostgreSQL member store instead of SQLite, e.g. one on a closed port for outage tests */
+	postgresUrl?: string;
+	/** the member store credential's session signing secret (random when omitted) */
+	sessionSecret?: string;
+	/** more environment variables for `n8n start` */
+	n8nEnv?: Record<string, string>;
+}
+
 // Plain-JS launcher shared with `npm run demo`.
 const { startBackend } = require('../../scripts/backend') as {
-	startBackend(options: { build?: boolean; log?: (line: string) => void; extraWorkflows?: Record<string, object> }): Promise<Backend>;
+	startBackend(
+		options: BackendOptions & { build?: boolean; log?: (line: string) => void; extraWorkflows?: Record<string, object> },
+	): Promise<Backend>;
 };
 
 /** Installing n8n the first time takes minutes; later starts take about half a minute. */
 export const BACKEND_START_TIMEOUT = 15 * 60 * 1000;
 
-export async function startSampleBackend(extraWorkflows?: Record<string, object>): Promise<Backend> {
+export async function startSampleBackend(extraWorkflows?: Record<string, object>, options: BackendOptions = {}): Promise<Backend> {
 	// `npm test` builds dist/ in its pretest step; pack what was built.
-	return await startBackend({ build: false, log: () => undefined, extraWorkflows });
+	return await startBackend({ ...options, build: false, log: () => undefined, extraWorkflows });
+}
+
+/** Phones in one US range per test file (`first` apart), one per scenario: the per-phone limits must not couple them. */
+export function phoneSequence(first: number) {
+	let next = first;
+	return () => `+1415555${String(next++).padStart(4, '0')}`;
 }
 
 export interface Answer {
@@ -47,4 +65,41 @@ export function client(webhookUrl: string) {
 		}
 		return { status: response.status, body: parsed };
 	};
+}
+
+export interface FullAnswer extends Answer {
+	headers: Headers;
+	text: string;
+}
+
+/**
+ * Like `client`, with the answer's headers and raw text, and the request exactly as given: any body text, any
+ * headers (no content type added). For outage and malformed-input tests.
+ */
+export function rawClient(webhookUrl: string) {
+	return async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<FullAnswer> {
+		const response = await fetch(`${webhookUrl}${path}`, { method, headers: init.headers, body: init.body });
+		const text = await response.text();
+		let body: unknown = text;
+		try {
+			body = JSON.parse(text);
+		} catch {
+			// not JSON: keep the text
+		}
+		return { status: response.status, headers: response.headers, body, text };
+	};
+}
+
+/** Runs `work` on every entry with at most `limit` at a time; results in input order. */
+export async function inBatches<T, R>(entries: T[], limit: number, work: (entry: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(entries.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < entries.length) {
+			const index = next++;
+			results[index] = await work(entries[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, entries.length) }, worker));
+	return results;
 }

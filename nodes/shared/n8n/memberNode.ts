@@ -6,6 +6,7 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { showFor } from './displayOptions';
@@ -20,6 +21,15 @@ import { serviceField } from './verifyService';
 
 export type MemberOperations = Record<string, MemberOperation>;
 
+/** n8n saves execution data (webhook bodies included) by default: a workflow handling secrets must turn that off. */
+const executionDataNotice: INodeProperties = {
+	displayName:
+		'This node handles passwords, codes and session tokens, which n8n saves in clear with each execution by default. In this workflow\'s settings, set "Save successful production executions" and "Save failed production executions" to "Do not save", and turn off saving manual executions and execution progress.',
+	name: 'executionDataNotice',
+	type: 'notice',
+	default: '',
+};
+
 /**
  * Where the credentials and shared parameters show: the member store for operations that need it, Verify for those
  * that send or check a code. (The node files list the credentials themselves, so n8n's lint can read them.)
@@ -30,7 +40,7 @@ export function memberNodeParts(operations: MemberOperations) {
 	return {
 		usingStore,
 		usingVerify,
-		sharedProperties: [serviceField(usingVerify), securityOptions(usingStore), bulkOptionsProperty],
+		sharedProperties: [executionDataNotice, serviceField(usingVerify), securityOptions(usingStore), bulkOptionsProperty],
 	};
 }
 
