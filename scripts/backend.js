@@ -146,7 +146,9 @@ async function startBackend(options = {}) {
 		const n8n = await runtime.startN8n({
 			userFolder,
 			port: options.port,
-			env: options.n8nEnv,
+			// Executions the workflows do not save are still written while they run and only marked deleted; n8n removes
+			// them on its next hard-deletion pass (every 15 minutes by default). A minute keeps that window short.
+			env: { EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1', EXECUTIONS_DATA_HARD_DELETE_BUFFER: '0', ...options.n8nEnv },
 			waitForWebhook: ['countries', { path: 'otp/login', method: 'POST' }, 'demo'],
 			timeoutMs: 180_000,
 		});

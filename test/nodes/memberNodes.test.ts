@@ -249,3 +249,35 @@ describe('the Member Store credential', () => {
 		expect(storeConfigFrom({ ...postgres, ssl: 'allowUnauthorized' })).toMatchObject({ ssl: { rejectUnauthorized: false } });
 	});
 });
+
+describe('a member node whose store cannot be opened', () => {
+	afterAll(closeAllStores);
+
+	it('fails every item on its own, so Continue On Fail and the error output see each one', async () => {
+		const { outputs, error } = await runNode({
+			nodeType: new MemberLogin(),
+			parameters: { operation: 'verifySession', token: '={{ $json.token }}' },
+			items: [{ token: 'a' }, { token: 'b' }],
+			credentials: {
+				memberStoreApi: {
+					backend: 'postgres',
+					host: '127.0.0.1',
+					port: 1,
+					database: 'x',
+					user: 'x',
+					password: 'hunter2-secret',
+					ssl: 'disable',
+					sessionSecret: 'a-session-secret-long-enough-for-the-check-0123',
+				},
+			},
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(2);
+		for (const item of outputs[0]) {
+			expect(item.json.error).toEqual(expect.any(String));
+			expect(JSON.stringify(item.json)).not.toContain('hunter2-secret');
+		}
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});

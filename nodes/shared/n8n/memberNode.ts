@@ -9,6 +9,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { Members } from '../core/members';
 import { showFor } from './displayOptions';
 import { FAILURE_OUTPUT } from './memberOutput';
 import { securityOptions } from './memberProperties';
@@ -16,7 +17,7 @@ import { membersFor } from './memberService';
 import { memberStoreConnectionTest } from './memberStore';
 import { verifyListSearch } from './methods';
 import { type MemberOperation, operationsNeeding } from './operations';
-import { readConcurrency, runItems, bulkOptionsProperty } from './runItems';
+import { failEveryItem, readConcurrency, runItems, bulkOptionsProperty } from './runItems';
 import { serviceField } from './verifyService';
 
 export type MemberOperations = Record<string, MemberOperation>;
@@ -65,6 +66,11 @@ export async function routeMemberOperation(
 	if (operation.needs === 'none') {
 		return await runItems(context, (itemIndex) => operation.execute.call(context, itemIndex), options);
 	}
-	const members = await membersFor(context, operation.needs);
+	let members: Members;
+	try {
+		members = await membersFor(context, operation.needs);
+	} catch (setupFailure) {
+		return await failEveryItem(context, setupFailure, options);
+	}
 	return await runItems(context, (itemIndex) => operation.execute.call(context, members, itemIndex), options);
 }

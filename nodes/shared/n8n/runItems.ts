@@ -100,3 +100,16 @@ export async function runItems(
 	for (const entries of placed) for (const entry of entries ?? []) outputs[entry.output].push(entry.item);
 	return outputs;
 }
+
+/**
+ * A failure before any item could be handled (the member store cannot be opened, a credential is missing) becomes
+ * each item's failure, so "Continue On Fail" and n8n's error output see it per item, like any other error. A node that
+ * throws before its items are handled would otherwise have n8n pass its input on as if it had succeeded.
+ */
+export async function failEveryItem(
+	context: IExecuteFunctions,
+	failure: unknown,
+	options: RunItemsOptions,
+): Promise<INodeExecutionData[][]> {
+	return await runItems(context, () => Promise.reject(failure), options);
+}

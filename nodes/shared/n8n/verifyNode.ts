@@ -2,7 +2,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { VerifyOperation } from './operations';
-import { readConcurrency, runItems, type RunItemsOptions } from './runItems';
+import type { VerifyClient } from '../core/verify/client';
+import { failEveryItem, readConcurrency, runItems, type RunItemsOptions } from './runItems';
 import { verifyClientFor } from './transport';
 
 export async function runVerifyOperation(
@@ -10,9 +11,12 @@ export async function runVerifyOperation(
 	operation: VerifyOperation,
 	options: Omit<RunItemsOptions, 'concurrency'> = { outputs: 1 },
 ): Promise<INodeExecutionData[][]> {
-	const client = await verifyClientFor(context);
-	return await runItems(context, (itemIndex) => operation.execute.call(context, client, itemIndex), {
-		...options,
-		concurrency: readConcurrency(context),
-	});
+	const settings = { ...options, concurrency: readConcurrency(context) };
+	let client: VerifyClient;
+	try {
+		client = await verifyClientFor(context);
+	} catch (setupFailure) {
+		return await failEveryItem(context, setupFailure, settings);
+	}
+	return await runItems(context, (itemIndex) => operation.execute.call(context, client, itemIndex), settings);
 }
