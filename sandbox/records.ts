@@ -71,6 +71,8 @@ export interface VerificationRecord {
 	sendCodeAttempts: SendAttempt[];
 	wrongChecks: number;
 	request: VerificationExtras;
+	/** the rate-limit values of the send that created it, as sent (tests read them) */
+	rateLimits: Record<string, unknown>;
 	createdAt: number;
 	updatedAt: number;
 }

@@ -137,6 +137,7 @@ export class VerifyState extends RateLimitState {
 			sendCodeAttempts: [],
 			wrongChecks: 0,
 			request: request.extras,
+			rateLimits: request.rateLimits,
 			createdAt: time,
 			updatedAt: time,
 		};

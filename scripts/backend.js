@@ -66,9 +66,29 @@ function writeCredentials(folder, { twilio, memberStore }) {
 }
 
 /** Real Twilio without a service SID: create one Verify Service for the demo, with the package's own client. */
-async function createDemoService(twilio, log) {
+function verifyClientFor(twilio) {
 	const { getVerifyClient } = require(path.join(root, 'dist', 'nodes', 'shared', 'core', 'verify', 'client.js'));
-	const client = await getVerifyClient({ ...twilio, authType: 'authToken' });
+	return getVerifyClient({ ...twilio, authType: 'authToken' });
+}
+
+/**
+ * The Verify Service's own rate limits, which the sample verify/send passes values for (see SERVICE_RATE_LIMITS in
+ * scripts/workflows/definitions.js): created when missing, so a send never names a rate limit Twilio does not know.
+ */
+async function ensureServiceRateLimits(twilio, serviceSid, log) {
+	const { SERVICE_RATE_LIMITS } = require('./workflows/definitions');
+	const client = await verifyClientFor(twilio);
+	const existing = new Set((await client.listRateLimits(serviceSid)).map((rateLimit) => rateLimit.uniqueName));
+	for (const { uniqueName, description, max, interval } of SERVICE_RATE_LIMITS) {
+		if (existing.has(uniqueName)) continue;
+		const rateLimit = await client.createRateLimit(serviceSid, { uniqueName, description });
+		await client.createBucket(serviceSid, String(rateLimit.sid), { max, interval });
+		log(`created the Verify Service rate limit ${uniqueName} (${max} per ${interval} s)`);
+	}
+}
+
+async function createDemoService(twilio, log) {
+	const client = await verifyClientFor(twilio);
 	const service = await client.createService({ friendlyName: 'n8n demo' });
 	log(`created Twilio Verify Service ${service.sid} ("n8n demo"); set TWILIO_VERIFY_SERVICE_SID=${service.sid} to reuse it`);
 	return String(service.sid);
@@ -119,6 +139,8 @@ async function startBackend(options = {}) {
 				defaultServiceSid: SANDBOX_SERVICE_SID,
 			};
 		}
+
+		await ensureServiceRateLimits(twilio, twilio.defaultServiceSid, log);
 
 		const userFolder = runtime.createUserFolder('tvm-n8n-');
 		cleanups.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));

@@ -45,6 +45,13 @@ function verifyApiWorkflow() {
 						phone: '={{ $json.body.phone }}',
 						country: '={{ $json.body.country ?? "" }}',
 						channel: '={{ $json.body.channel ?? "sms" }}',
+						// The Verify Service's own rate limits (the Setup workflow creates them): per phone and per caller.
+						sendOptions: {
+							phoneRateLimit: 'end_user_phone_number',
+							callerAddressRateLimit: 'end_user_ip_address',
+							forwardedFor: '={{ $json.headers["x-forwarded-for"] ?? "" }}',
+							trustedProxyHops: 1,
+						},
 					},
 				},
 				// Send Verification has one output: outcomes carry ok: false and their own status (see endpoint()).
@@ -253,6 +260,15 @@ function manualApprovalWorkflow(prefix) {
 	]);
 }
 
+/**
+ * The Verify Service's own rate limits: the second layer behind the package's limits. The Setup workflow and the
+ * demo create them; the sample verify/send passes a value for each.
+ */
+const SERVICE_RATE_LIMITS = [
+	{ uniqueName: 'end_user_phone_number', description: 'Codes per phone', max: 10, interval: 600 },
+	{ uniqueName: 'end_user_ip_address', description: "Codes per caller's IP address", max: 20, interval: 600 },
+];
+
 function serviceSetupWorkflow() {
 	const name = 'Setup: create a Twilio Verify Service';
 	const trigger = {
@@ -276,19 +292,41 @@ function serviceSetupWorkflow() {
 		verifyCredential,
 		[LAYOUT.nodeX, LAYOUT.top],
 	);
+	// The new service, whatever node runs after it.
+	const newService = { __rl: true, mode: 'id', value: "={{ $('Create Verify Service').item.json.sid }}" };
+	const chain = [trigger, create];
+	SERVICE_RATE_LIMITS.forEach(({ uniqueName, description, max, interval }, index) => {
+		const x = LAYOUT.nodeX + 300 * (1 + 2 * index);
+		const rateLimit = ourNode(
+			name,
+			`Rate Limit: ${uniqueName}`,
+			'twilioVerifyService',
+			{ resource: 'rateLimit', operation: 'create', serviceSid: newService, uniqueName, rateLimitDescription: description },
+			verifyCredential,
+			[x, LAYOUT.top],
+		);
+		const bucket = ourNode(
+			name,
+			`Bucket: ${max} per ${interval / 60} min`,
+			'twilioVerifyService',
+			{ resource: 'bucket', operation: 'create', serviceSid: newService, rateLimitSid: '={{ $json.sid }}', max, interval },
+			verifyCredential,
+			[x + 300, LAYOUT.top],
+		);
+		chain.push(rateLimit, bucket);
+	});
 	const note = sticky(
 		name,
 		'About',
-		'## One-time set-up\nCreates the Verify Service that sends your codes. Run it once with **Execute workflow**, then copy the `sid` (VA…) of the result into the **Default Verify Service SID** of your *Twilio Verify account* credential.\n\nThe friendly name appears in the messages ("Your My App verification code is…").\n\n' +
+		'## One-time set-up\nCreates the Verify Service that sends your codes, with two of Twilio\'s **Programmable Rate Limits** on it: at most 10 codes per phone and 20 per caller IP address in 10 minutes, enforced by Twilio behind the package\'s own limits (the sample *verify/send* passes a value for each). Run it once with **Execute workflow**, then copy the `sid` (VA…) of *Create Verify Service* into the **Default Verify Service SID** of your *Twilio Verify account* credential.\n\nThe friendly name appears in the messages ("Your My App verification code is…"). In the Twilio Console, also restrict **Geo Permissions** to the countries you serve and turn on **Fraud Guard**.\n\n' +
 			`**Executions are not saved** ${SAVE_SETTINGS}, like every sample: the result shows in the editor while you run it, so copy the SID from there.`,
 		[-40, 0],
-		{ width: 560, height: 300 },
+		{ width: 760, height: 320 },
 	);
-	return {
-		...assemble(name, [note], []),
-		nodes: [note, trigger, create],
-		connections: { [trigger.name]: { main: [[{ node: create.name, type: 'main', index: 0 }]] } },
-	};
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { ...assemble(name, [note], []), nodes: [note, ...chain], connections };
 }
 
-module.exports = { verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };
+module.exports = { SERVICE_RATE_LIMITS, verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };

@@ -15,7 +15,9 @@ const stableId = (...parts) => {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-const errorBody = '={{ JSON.stringify({ error: { code: $json.error.code, message: $json.error.message } }) }}';
+/** Outcomes answer their code and message, and how long to wait when the outcome says (429, 503 BUSY, 423). */
+const errorBody =
+	'={{ JSON.stringify({ error: { code: $json.error.code, message: $json.error.message, retryAfterSeconds: $json.error.retryAfterSeconds } }) }}';
 
 function sticky(workflow, name, content, position, { width = 420, height = 300, color = 7 } = {}) {
 	return {

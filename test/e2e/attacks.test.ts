@@ -58,6 +58,17 @@ describe('SMS pumping', () => {
 		expect(statuses.slice(20)).toEqual(Array(5).fill(429));
 	}, 60_000);
 
+	it('verify/send (nothing stored) to 21 numbers from one caller: the Verify Service\'s own per-address limit refuses the 21st', async () => {
+		const proxySaw = newAddress();
+		const statuses: number[] = [];
+		for (let i = 0; i < 21; i++) {
+			const answer = await post('verify/send', { phone: newPhone() }, `10.1.${i}.${i}, ${proxySaw}`);
+			statuses.push(answer.status);
+		}
+		expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
+		expect(statuses[20]).toBe(429);
+	}, 60_000);
+
 	it('register/send-code with a taken email, 200 times from one address: 429 long before the 200th answer', async () => {
 		await registered('taken@example.com');
 		const address = newAddress();

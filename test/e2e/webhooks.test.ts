@@ -35,7 +35,8 @@ let nextPhone = 2000;
 const newPhone = () => `+1415555${nextPhone++}`;
 const code = (phone: string) => backend.sandbox.lastCode(phone)!;
 const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
-const errorBody = (errorCode: string) => ({ error: { code: errorCode, message: expect.any(String) } });
+// Refusals with a wait (429, 423, 503) also carry retryAfterSeconds.
+const errorBody = (errorCode: string) => ({ error: expect.objectContaining({ code: errorCode, message: expect.any(String) }) });
 
 async function registered(email: string, password = 'correct horse battery', phone = newPhone()) {
 	const sent = await call('POST', 'register/send-code', { email, password, phone });
@@ -127,6 +128,7 @@ describe('register', () => {
 		const sent = await call('POST', 'register/send-code', { email: 'resend@example.com', password: 'correct horse battery', phone });
 		const resent = await call('POST', 'register/resend', { registrationId: sent.body.registrationId, channel: 'call' });
 		expect(resent).toEqual({ status: 429, body: errorBody('RATE_LIMITED') });
+		expect(resent.body.error.retryAfterSeconds).toBeGreaterThan(0);
 		expect(await call('POST', 'register/resend', { registrationId: 'no-such-registration-id-000000' })).toMatchObject({ status: 404 });
 	});
 

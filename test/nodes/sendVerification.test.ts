@@ -353,3 +353,31 @@ describe('Send Verification: no repeated SMS', () => {
 		({ sandbox } = await sandboxWithService()); // for afterEach
 	});
 });
+
+describe('Send Verification: the Verify Service rate limits', () => {
+	it('passes the phone and the trusted caller address under the rate limits named in the options', async () => {
+		const phone = '+14155550177';
+		const { outputs, error } = await send({
+			phone,
+			sendOptions: {
+				phoneRateLimit: 'end_user_phone_number',
+				callerAddressRateLimit: 'end_user_ip_address',
+				// The caller forged the first entry; the proxy appended the second.
+				forwardedFor: '6.6.6.6, 203.0.113.5',
+				trustedProxyHops: 1,
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0])[0]).toMatchObject({ ok: true, status: 'pending' });
+		expect(sandbox.state.latestVerification(phone)?.rateLimits).toEqual({
+			end_user_phone_number: phone,
+			end_user_ip_address: '203.0.113.5',
+		});
+	});
+
+	it('passes no caller address when none can be trusted', async () => {
+		const phone = '+14155550178';
+		await send({ phone, sendOptions: { callerAddressRateLimit: 'end_user_ip_address', forwardedFor: '', trustedProxyHops: 1 } });
+		expect(sandbox.state.latestVerification(phone)?.rateLimits).toEqual({});
+	});
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { clientIpFrom } from '../../../shared/core/clientIp';
 import { ConfigurationError } from '../../../shared/core/errors';
 import { maskRecipient, readChannel } from '../../../shared/core/phones';
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { VerifyChannel } from '../../../shared/core/verify/types';
 import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
 import { nameValueCollection, readNameValues } from '../../../shared/n8n/nameValues';
-import { readParameter } from '../../../shared/n8n/parameters';
+import { optionalText, readParameter } from '../../../shared/n8n/parameters';
 import { readRecipient, recipientProperties } from '../../../shared/n8n/recipient';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { choiceField } from '../../../shared/n8n/choiceField';
@@ -66,6 +67,24 @@ export const description: INodeProperties[] = [
 				placeholder: 'en',
 				description: 'Language of the message, e.g. en, fr, pt-BR. Empty lets Twilio pick from the phone number.',
 			},
+			{
+				displayName: 'Rate Limit: Caller Address',
+				name: 'callerAddressRateLimit',
+				type: 'string',
+				default: '',
+				placeholder: 'end_user_ip_address',
+				description:
+					"Unique name of the Verify Service's rate limit keyed by the caller's IP address; the node passes the address read from X-Forwarded-For (below). The Setup workflow creates end_user_ip_address.",
+			},
+			{
+				displayName: 'Rate Limit: Phone',
+				name: 'phoneRateLimit',
+				type: 'string',
+				default: '',
+				placeholder: 'end_user_phone_number',
+				description:
+					"Unique name of the Verify Service's rate limit keyed by the phone; the node passes the number in E.164. The Setup workflow creates end_user_phone_number.",
+			},
 			nameValueCollection({
 				displayName: 'Rate Limit Values',
 				name: 'rateLimits',
@@ -87,6 +106,22 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'HJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 				description: 'A message template approved for your account',
+			},
+			{
+				displayName: 'Trusted Proxy Hops',
+				name: 'trustedProxyHops',
+				type: 'number',
+				default: 1,
+				typeOptions: { minValue: 0, maxValue: 10 },
+				description: 'Reverse proxies of your own in front of n8n that append to X-Forwarded-For; the caller address is that many entries from the right',
+			},
+			{
+				displayName: 'X-Forwarded-For Header',
+				name: 'forwardedFor',
+				type: 'string',
+				default: '',
+				placeholder: '={{ $json.headers["x-forwarded-for"] }}',
+				description: "The request's X-Forwarded-For header, for the caller-address rate limit",
 			},
 		],
 	},
@@ -115,6 +150,13 @@ export async function execute(this: IExecuteFunctions, client: VerifyClient, ite
 	const channel: VerifyChannel = to.includes('@') ? 'email' : readChannel(readParameter(this, 'channel', itemIndex), 'sms');
 	const options = this.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
 
+	const rateLimits = { ...readNameValues(options.rateLimits) };
+	const phoneKey = optionalText(options.phoneRateLimit);
+	if (phoneKey && !to.includes('@')) rateLimits[phoneKey] = to;
+	const addressKey = optionalText(options.callerAddressRateLimit);
+	const address = clientIpFrom(options.forwardedFor, Number(options.trustedProxyHops ?? 1));
+	if (addressKey && address) rateLimits[addressKey] = address;
+
 	const verification = await client.send({
 		serviceSid,
 		to,
@@ -124,7 +166,7 @@ export async function execute(this: IExecuteFunctions, client: VerifyClient, ite
 		customCode: (options.customCode as string) || undefined,
 		templateSid: (options.templateSid as string) || undefined,
 		channelConfiguration: parseJsonObject(options.channelConfiguration),
-		rateLimits: readNameValues(options.rateLimits),
+		rateLimits: Object.keys(rateLimits).length > 0 ? rateLimits : undefined,
 		tags: readNameValues(options.tags),
 	});
 	return { ok: true, ...verification, toMasked: maskRecipient(to) };
