@@ -7,7 +7,7 @@ import type * as http from 'node:http';
 
 import type { Faults } from './faults';
 import { sendJson } from './http';
-import type { Sandbox } from './server';
+import type { Sandbox } from './types';
 import { formatTwilioDate } from './values';
 
 type ControlAnswer = { status: number; body: unknown };
