@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type Members, readRequest, success } from '../../../shared/n8n/memberOperation';
-import { tokenField } from './tokenField';
+import { tokenField } from '../../../shared/n8n/tokenField';
 
 export const option = { name: 'Log Out', action: 'Log out', description: 'Revoke a session token' };
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type Members, readRequest, success } from '../../../shared/n8n/memberOperation';
-import { tokenField } from './tokenField';
+import { tokenField } from '../../../shared/n8n/tokenField';
 
 export const option = { name: 'Verify Session', action: 'Verify a session token', description: 'Return the member a session token belongs to' };
 

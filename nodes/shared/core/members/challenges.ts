@@ -1,5 +1,5 @@
 /**
- * Challenges: a pending registration, login or OTP login waiting for its code. One works once, expires, and dies after
+ * Challenges: a pending registration, login, OTP login, password reset or phone change waiting for its code. One works once, expires, and dies after
  * too many wrong codes. Only the hash of its random id is stored.
  */
 import { OutcomeError } from '../errors';
@@ -8,11 +8,14 @@ import { hashChallengeId, newChallengeId } from './ids';
 import type { MemberPolicy } from './policy';
 import { codeGuessLimit, endPhoneCooldown, forgive, reserveCodeGuess } from './rateLimits';
 import type { ChallengeKind, ChallengeRecord, MemberQueries, NewChallenge, PhoneChannel } from './types';
+import { verifyLatency } from './verifyTiming';
 
 const WHAT: Record<ChallengeKind, string> = {
 	register: 'registration',
 	login: 'login',
 	otp: 'code',
+	reset: 'password reset',
+	phone_change: 'phone change',
 };
 
 /** The challenge if it can still take a code; otherwise the outcome that explains why not. */
@@ -65,32 +68,51 @@ export async function checkChallengeCode(
 	challenge: ChallengeRecord,
 	code: string,
 ): Promise<void> {
-	// Both counted before Verify is asked, each in one statement: parallel guesses cannot pass either cap.
-	const now = flow.now();
-	await reserveCodeGuess(flow.store, flow.policy, challenge.phone, now);
-	const attempts = await flow.store.reserveCodeAttempt(challenge.idHash, flow.policy.maxCodeAttempts);
-	if (attempts === undefined) {
-		requireLiveChallenge(await flow.store.findChallenge(challenge.idHash), challenge.kind, now, flow.policy);
-		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
-	}
-	const result = await gateway.check({ serviceSid, to: challenge.phone, code });
+	const attempts = await reserveAttempt(flow, challenge, challenge.phone);
+	const result = await verifyLatency.check.time(() => gateway.check({ serviceSid, to: challenge.phone, code }));
 	if (result.approved) {
 		await forgive(flow.store, [codeGuessLimit(flow.policy, challenge.phone)]);
 		return;
 	}
 	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
+	throw wrongCode(challenge, attempts, flow.policy);
+}
 
-	const left = flow.policy.maxCodeAttempts - attempts;
-	if (left <= 0) {
-		throw new OutcomeError(
-			'TOO_MANY_ATTEMPTS',
-			`Too many wrong codes for this ${WHAT[challenge.kind]} request. Start again.`,
-		);
+/**
+ * The check of a decoy challenge (one that stands for a member who does not exist, so it has no phone): counted like
+ * a real one, against `guessKey` instead of a phone, answered after about as long as Verify takes, and never right.
+ */
+export async function refuseDecoyCode(
+	flow: MemberFlowContext,
+	challenge: ChallengeRecord,
+	guessKey: string,
+): Promise<never> {
+	const attempts = await reserveAttempt(flow, challenge, guessKey);
+	await verifyLatency.check.wait();
+	throw wrongCode(challenge, attempts, flow.policy);
+}
+
+/**
+ * Counts the attempt for the phone (or decoy key) and on the challenge before Verify is asked, each in one statement:
+ * parallel guesses cannot pass either cap. Returns the challenge's attempts so far.
+ */
+async function reserveAttempt(flow: MemberFlowContext, challenge: ChallengeRecord, guessKey: string): Promise<number> {
+	const now = flow.now();
+	await reserveCodeGuess(flow.store, flow.policy, guessKey, now);
+	const attempts = await flow.store.reserveCodeAttempt(challenge.idHash, flow.policy.maxCodeAttempts);
+	if (attempts === undefined) {
+		requireLiveChallenge(await flow.store.findChallenge(challenge.idHash), challenge.kind, now, flow.policy);
+		throw new OutcomeError('NOT_FOUND', `This ${WHAT[challenge.kind]} request was already used. Start again.`);
 	}
-	throw new OutcomeError(
-		'INVALID_CODE',
-		`The code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`,
-	);
+	return attempts;
+}
+
+function wrongCode(challenge: ChallengeRecord, attempts: number, policy: MemberPolicy): OutcomeError {
+	const left = policy.maxCodeAttempts - attempts;
+	if (left <= 0) {
+		return new OutcomeError('TOO_MANY_ATTEMPTS', `Too many wrong codes for this ${WHAT[challenge.kind]} request. Start again.`);
+	}
+	return new OutcomeError('INVALID_CODE', `The code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`);
 }
 
 /**
@@ -116,5 +138,5 @@ export async function sendCode(
 	phone: string,
 	channel: PhoneChannel,
 ): Promise<void> {
-	await gateway.send({ serviceSid, to: phone, channel });
+	await verifyLatency.send.time(() => gateway.send({ serviceSid, to: phone, channel }));
 }

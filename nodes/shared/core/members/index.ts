@@ -3,13 +3,15 @@
  * `openStore`, calls `createMembers({ store, verify, policy, sessionSecret })` once per execution, calls a flow per
  * item, and routes OutcomeError as data.
  */
-export type { MemberSelector } from './admin';
+export type { ChangePasswordInput, DeleteAccountInput, SendPhoneChangeCodeInput } from './accountChanges';
+export { LIST_LIMITS, type ListMembersInput, type MemberList, type MemberSelector } from './admin';
 export { MIN_SESSION_SECRET_LENGTH, type MemberFlowContext, type MembersConfig, type VerifySetup } from './context';
 export type { ApprovalMode, CodeSent } from './flowTypes';
 export type { PendingApproval, SessionGrant } from './grants';
 export { INPUT_LIMITS } from './input';
 export type { SendLoginCodeInput } from './login';
 export type { OtpLoginResult, SendOtpInput } from './passwordless';
+export type { ResetPasswordInput, SendPasswordResetInput } from './passwordReset';
 export {
 	CURRENT_SCRYPT_PARAMS,
 	type ScryptParams,

@@ -28,15 +28,13 @@ export function sendLimits(policy: MemberPolicy, phone: string, clientIp?: strin
 		},
 		{ key: 'sends:all', max: policy.maxSendsPerHour, windowSeconds: ONE_HOUR, cooldownSeconds: 0 },
 	];
-	if (clientIp) {
-		limits.push({
-			key: `ip:${ipLimitKey(clientIp)}`,
-			max: policy.maxSendsPerIpPer10Min,
-			windowSeconds: TEN_MINUTES,
-			cooldownSeconds: 0,
-		});
-	}
+	if (clientIp) limits.push(ipSendLimit(policy, clientIp));
 	return limits;
+}
+
+/** Codes one caller address may have sent in 10 minutes (IPv6 counted by /64). */
+function ipSendLimit(policy: MemberPolicy, clientIp: string): SendLimit {
+	return { key: `ip:${ipLimitKey(clientIp)}`, max: policy.maxSendsPerIpPer10Min, windowSeconds: TEN_MINUTES, cooldownSeconds: 0 };
 }
 
 /**
@@ -73,14 +71,37 @@ export async function countSendOrRefuse(store: MemberStore, limits: SendLimit[],
  * anything is counted or sent; Twilio's Geo Permissions and Fraud Guard are the second layer.
  */
 export async function assertMaySend(policy: MemberPolicy, phone: string, channel: PhoneChannel): Promise<void> {
-	if (policy.allowedChannels.length > 0 && !policy.allowedChannels.includes(channel)) {
-		throw new OutcomeError('CHANNEL_UNAVAILABLE', `Codes are not sent by ${channel} here. Use: ${policy.allowedChannels.join(', ')}.`);
-	}
+	assertChannelAllowed(policy, channel);
 	if (policy.allowedCountries.length === 0) return;
 	const { country } = await parsePhone(phone);
 	if (!country || !policy.allowedCountries.includes(country)) {
 		throw new OutcomeError('COUNTRY_NOT_ALLOWED', 'Codes are not sent to phone numbers of this country.');
 	}
+}
+
+/** The channel half of assertMaySend, for a flow that must not look up the phone yet. */
+export function assertChannelAllowed(policy: MemberPolicy, channel: PhoneChannel): void {
+	if (policy.allowedChannels.length > 0 && !policy.allowedChannels.includes(channel)) {
+		throw new OutcomeError('CHANNEL_UNAVAILABLE', `Codes are not sent by ${channel} here. Use: ${policy.allowedChannels.join(', ')}.`);
+	}
+}
+
+/**
+ * Password reset requests, counted before the email is looked up, so known and unknown emails are limited alike: per
+ * email (the cool-down and cap a phone has: a known email's code goes to one phone) and per caller address (the
+ * address's send cap, since each request may send a code).
+ */
+export function resetRequestLimits(policy: MemberPolicy, email: string, clientIp?: string): SendLimit[] {
+	const limits: SendLimit[] = [
+		{
+			key: `reset:${email}`,
+			max: policy.maxSendsPerPhonePer10Min,
+			windowSeconds: TEN_MINUTES,
+			cooldownSeconds: policy.resendCooldownSeconds,
+		},
+	];
+	if (clientIp) limits.push(ipSendLimit(policy, clientIp));
+	return limits;
 }
 
 /**

@@ -2,12 +2,14 @@
  * The member service, set up once per configuration: `createMembers` checks the store, Verify, policy and secret,
  * then hands out the flows grouped the way a frontend meets them. Every flow is a plain function of the one context.
  */
-import { approveMember, blockMember, purgeExpiredRecords } from './admin';
+import { changePassword, changePhone, deleteAccount, sendPhoneChangeCode } from './accountChanges';
+import { approveMember, blockMember, listMembers, purgeExpiredRecords } from './admin';
 import { type MembersConfig, resolveConfig } from './context';
 import { completeLogin, sendLoginCode } from './login';
 import { completeOtpLogin, sendOtp } from './passwordless';
+import { resetPassword, sendPasswordResetCode } from './passwordReset';
 import { completeRegistration, resendRegistrationCode, sendRegistrationCode } from './register';
-import { logout, verifySession } from './sessions';
+import { logout, logoutEverywhere, verifySession } from './sessions';
 
 /** The end user's input of a flow, and its workflow options. */
 type Input<F extends (...args: never[]) => unknown> = Parameters<F>[1];
@@ -36,8 +38,18 @@ export function createMembers(config: MembersConfig) {
 		sessions: {
 			verify: (input: Input<typeof verifySession>) => verifySession(flow, input),
 			logout: (input: Input<typeof logout>) => logout(flow, input),
+			logoutAll: (input: Input<typeof logoutEverywhere>) => logoutEverywhere(flow, input),
+		},
+		account: {
+			sendPasswordResetCode: (input: Input<typeof sendPasswordResetCode>) => sendPasswordResetCode(flow, input),
+			resetPassword: (input: Input<typeof resetPassword>) => resetPassword(flow, input),
+			changePassword: (input: Input<typeof changePassword>) => changePassword(flow, input),
+			sendPhoneChangeCode: (input: Input<typeof sendPhoneChangeCode>) => sendPhoneChangeCode(flow, input),
+			changePhone: (input: Input<typeof changePhone>) => changePhone(flow, input),
+			delete: (input: Input<typeof deleteAccount>) => deleteAccount(flow, input),
 		},
 		admin: {
+			list: (input?: Input<typeof listMembers>) => listMembers(flow, input),
 			approve: (selector: Input<typeof approveMember>) => approveMember(flow, selector),
 			block: (selector: Input<typeof blockMember>) => blockMember(flow, selector),
 			purgeExpired: (options: Input<typeof purgeExpiredRecords>) => purgeExpiredRecords(flow, options),

@@ -6,7 +6,7 @@
 import { OutcomeError } from '../errors';
 import { type MemberFlowContext, checkSessionSecret } from './context';
 import { hashSessionId, newSessionId } from './ids';
-import type { MemberRecord, MemberStore, SessionRecord } from './types';
+import type { MemberQueries, MemberRecord, MemberStore, SessionRecord } from './types';
 import { type MemberView, toMemberView } from './view';
 
 export const SESSION_ISSUER = 'n8n-nodes-twilio-verify';
@@ -95,6 +95,38 @@ export async function logout(flow: MemberFlowContext, input: { token: unknown })
 	const { session } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now: at });
 	await flow.store.revokeSession(session.id, at);
 	return { ok: true };
+}
+
+/**
+ * Inside a transaction that changes the member on behalf of a session: locks the member's row and checks again that
+ * the session is live and the member active, so a session revoked a moment ago (by a password reset, a block, log out
+ * everywhere) changes nothing. Call it after using up challenges and before other writes to the member or sessions:
+ * challenges, then the member row, then sessions is the order every member transaction takes its locks in.
+ */
+export async function recheckSession(tx: MemberQueries, session: SessionRecord, now: Date): Promise<MemberRecord> {
+	const member = await tx.lockMember(session.memberId);
+	const current = await tx.findSession(session.id);
+	if (!member || member.status !== 'active' || !current || current.revokedAt || current.expiresAt.getTime() <= now.getTime()) {
+		throw invalidSession();
+	}
+	return member;
+}
+
+/**
+ * Revokes every session of the member behind the token, this one included, and uses up their pending logins (one
+ * whose password step is done cannot open a session afterwards). `ended` counts the sessions revoked.
+ */
+export async function logoutEverywhere(
+	flow: MemberFlowContext,
+	input: { token: unknown },
+): Promise<{ ok: true; ended: number }> {
+	const at = flow.now();
+	const { member } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now: at });
+	const ended = await flow.store.transaction(async (tx) => {
+		await tx.cancelPendingLogins(member.id, at);
+		return await tx.revokeMemberSessions(member.id, at);
+	});
+	return { ok: true, ended };
 }
 
 async function verifyTokenClaims(token: string, secret: string, now: Date): Promise<{ sub: string; sid: string }> {

@@ -6,7 +6,8 @@
 export const MEMBER_STATUSES = ['active', 'pending_approval', 'blocked'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
-export const CHALLENGE_KINDS = ['register', 'login', 'otp'] as const;
+/** 'reset' and 'phone_change' are bound to a member (schema version 2 allows them). */
+export const CHALLENGE_KINDS = ['register', 'login', 'otp', 'reset', 'phone_change'] as const;
 export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
 
 /** Channels that deliver a code to a phone; members are always confirmed through their phone. */
@@ -63,6 +64,16 @@ export interface SendLimit {
 
 export type SendAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** What the admin list asks for; `after` is the last row of the previous page (keyset pagination). */
+export interface MemberListQuery {
+	/** 'all' or one status */
+	status: MemberStatus | 'all';
+	/** '' for every member; otherwise a case-insensitive substring of the email, or an exact E.164 phone */
+	text: string;
+	after?: { createdAt: Date; id: string };
+	limit: number;
+}
+
 export interface PurgeResult {
 	challenges: number;
 	sessions: number;
@@ -79,6 +90,17 @@ export interface MemberQueries {
 	setMemberStatus(id: string, status: MemberStatus): Promise<MemberRecord | undefined>;
 	recordLogin(id: string, now: Date): Promise<void>;
 	updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+	/** Re-reads the member and, inside a transaction, holds their row until it ends (PostgreSQL row lock). */
+	lockMember(id: string): Promise<MemberRecord | undefined>;
+	/**
+	 * The member with the new phone, or undefined when another member has it: the unique constraint decides. On
+	 * PostgreSQL the refusal aborts the surrounding transaction, so a caller inside one must end it (throw).
+	 */
+	updateMemberPhone(id: string, phone: string): Promise<MemberRecord | undefined>;
+	/** Deletes the member with their sessions and the challenges bound to them or to their phone; false when gone. */
+	deleteMember(id: string): Promise<boolean>;
+	/** Members ordered by creation time then id, after `query.after`, at most `query.limit`. */
+	listMembers(query: MemberListQuery): Promise<MemberRecord[]>;
 
 	insertChallenge(challenge: NewChallenge): Promise<void>;
 	findChallenge(idHash: string): Promise<ChallengeRecord | undefined>;
@@ -92,11 +114,17 @@ export interface MemberQueries {
 	/** Marks the challenge used if it is still live; only one concurrent caller gets true. */
 	consumeChallenge(idHash: string, options: { now: Date; maxCodeAttempts: number }): Promise<boolean>;
 	setChallengeChannel(idHash: string, channel: PhoneChannel): Promise<void>;
+	/**
+	 * Uses up the member's logins still waiting for their code: a login whose password step came before a password
+	 * change (or a reset, a phone change, log out everywhere) cannot open a session after it. Returns how many.
+	 */
+	cancelPendingLogins(memberId: string, now: Date): Promise<number>;
 
 	insertSession(session: SessionRecord): Promise<void>;
 	findSession(id: string): Promise<SessionRecord | undefined>;
 	revokeSession(id: string, now: Date): Promise<boolean>;
-	revokeMemberSessions(memberId: string, now: Date): Promise<number>;
+	/** Revokes the member's live sessions (but `keepSessionId`); returns how many. */
+	revokeMemberSessions(memberId: string, now: Date, keepSessionId?: string): Promise<number>;
 
 	/** Counts one send against the limit if it allows one now; otherwise counts nothing and says how long to wait. */
 	countSend(limit: SendLimit, now: Date): Promise<SendAllowance>;

@@ -16,6 +16,7 @@ export const TABLES = {
 export type Dialect = 'sqlite' | 'postgres';
 
 interface ColumnTypes {
+	dialect: Dialect;
 	time: string;
 	uuid: string;
 	text: string;
@@ -25,8 +26,8 @@ interface ColumnTypes {
 }
 
 const COLUMN_TYPES: Record<Dialect, ColumnTypes> = {
-	sqlite: { time: 'TEXT', uuid: 'TEXT', text: 'TEXT', integer: 'INTEGER', tableOptions: ' STRICT' },
-	postgres: { time: 'timestamptz', uuid: 'uuid', text: 'text', integer: 'integer', tableOptions: '' },
+	sqlite: { dialect: 'sqlite', time: 'TEXT', uuid: 'TEXT', text: 'TEXT', integer: 'INTEGER', tableOptions: ' STRICT' },
+	postgres: { dialect: 'postgres', time: 'timestamptz', uuid: 'uuid', text: 'text', integer: 'integer', tableOptions: '' },
 };
 
 interface Migration {
@@ -86,6 +87,49 @@ const MIGRATIONS: Migration[] = [
 			)${t.tableOptions}`,
 			`CREATE INDEX IF NOT EXISTS ${sendCounters}_last_sent_idx ON ${sendCounters} (last_sent_at)`,
 		],
+	},
+	{
+		// Password resets and phone changes are challenges too. PostgreSQL swaps the kind's CHECK constraint; SQLite
+		// cannot alter a constraint, so the table is rebuilt (its documented way) and its rows copied over. Both run
+		// again safely should the version table be lost.
+		version: 2,
+		statements: (t) => {
+			const kinds = `kind IN ('register', 'login', 'otp', 'reset', 'phone_change')`;
+			if (t.dialect === 'postgres') {
+				return [
+					`ALTER TABLE ${challenges} DROP CONSTRAINT IF EXISTS ${challenges}_kind_check`,
+					`ALTER TABLE ${challenges} ADD CONSTRAINT ${challenges}_kind_check CHECK (${kinds})`,
+					`CREATE INDEX IF NOT EXISTS ${members}_created_idx ON ${members} (created_at, id)`,
+				];
+			}
+			const rebuilt = `${challenges}_v2`;
+			return [
+				`DROP TABLE IF EXISTS ${rebuilt}`,
+				`CREATE TABLE ${rebuilt} (
+					id_hash ${t.text} PRIMARY KEY,
+					kind ${t.text} NOT NULL CHECK (${kinds}),
+					member_id ${t.uuid} REFERENCES ${members} (id) ON DELETE CASCADE,
+					email ${t.text},
+					phone ${t.text} NOT NULL,
+					password_hash ${t.text},
+					channel ${t.text} NOT NULL,
+					expires_at ${t.time} NOT NULL,
+					attempts ${t.integer} NOT NULL DEFAULT 0,
+					consumed_at ${t.time},
+					created_at ${t.time} NOT NULL
+				)${t.tableOptions}`,
+				`INSERT INTO ${rebuilt}
+					(id_hash, kind, member_id, email, phone, password_hash, channel, expires_at, attempts, consumed_at, created_at)
+				 SELECT id_hash, kind, member_id, email, phone, password_hash, channel, expires_at, attempts, consumed_at, created_at
+				 FROM ${challenges}`,
+				`DROP TABLE ${challenges}`,
+				`ALTER TABLE ${rebuilt} RENAME TO ${challenges}`,
+				`CREATE INDEX IF NOT EXISTS ${challenges}_phone_idx ON ${challenges} (phone, kind, created_at)`,
+				`CREATE INDEX IF NOT EXISTS ${challenges}_member_idx ON ${challenges} (member_id)`,
+				`CREATE INDEX IF NOT EXISTS ${challenges}_expires_idx ON ${challenges} (expires_at)`,
+				`CREATE INDEX IF NOT EXISTS ${members}_created_idx ON ${members} (created_at, id)`,
+			];
+		},
 	},
 ];
 

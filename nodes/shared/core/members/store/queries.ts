@@ -7,6 +7,7 @@ import { isUuid } from '../ids';
 import type {
 	ChallengeKind,
 	ChallengeRecord,
+	MemberListQuery,
 	MemberQueries,
 	MemberRecord,
 	MemberStatus,
@@ -63,6 +64,54 @@ export class SqlMemberQueries implements MemberQueries {
 
 	async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
 		await this.sql.execute(`UPDATE ${members} SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+	}
+
+	async lockMember(id: string): Promise<MemberRecord | undefined> {
+		if (!isUuid(id)) return undefined;
+		// A write that changes nothing takes the row lock where SELECT … FOR UPDATE is not portable (SQLite's
+		// transactions hold the whole database anyway).
+		return this.oneMember(`UPDATE ${members} SET status = status WHERE id = $1 RETURNING *`, [id]);
+	}
+
+	async updateMemberPhone(id: string, phone: string): Promise<MemberRecord | undefined> {
+		if (!isUuid(id)) return undefined;
+		try {
+			return await this.oneMember(`UPDATE ${members} SET phone = $2 WHERE id = $1 RETURNING *`, [id, phone]);
+		} catch (error) {
+			// Another member has the phone (maybe since a moment ago): the unique constraint refused the update.
+			if (isUniqueViolation(error)) return undefined;
+			throw error;
+		}
+	}
+
+	async deleteMember(id: string): Promise<boolean> {
+		if (!isUuid(id)) return false;
+		// Challenges for the member's phone that were never bound to them (a passwordless code) go too; the cascades
+		// remove the sessions and the challenges bound to the member with the row.
+		await this.sql.execute(`DELETE FROM ${challenges} WHERE phone = (SELECT phone FROM ${members} WHERE id = $1)`, [id]);
+		return (await this.sql.execute(`DELETE FROM ${members} WHERE id = $1`, [id])) === 1;
+	}
+
+	async listMembers({ status, text, after, limit }: MemberListQuery): Promise<MemberRecord[]> {
+		// One statement for every filter: an empty filter matches everything, and the first page starts after a time
+		// before any member, so no SQL is assembled from pieces.
+		const rows = await this.sql.query(
+			`SELECT * FROM ${members}
+			 WHERE ($1 = 'all' OR status = $1)
+				AND ($2 = '' OR lower(email) LIKE $3 ESCAPE '\\' OR phone = $2)
+				AND (created_at > $4 OR (created_at = $4 AND id > $5))
+			 ORDER BY created_at, id
+			 LIMIT $6`,
+			[
+				status,
+				text,
+				`%${escapeLike(text.toLowerCase())}%`,
+				after?.createdAt ?? LIST_START.createdAt,
+				after?.id ?? LIST_START.id,
+				limit,
+			],
+		);
+		return rows.map(toMember);
 	}
 
 	async insertChallenge(challenge: NewChallenge): Promise<void> {
@@ -128,6 +177,14 @@ export class SqlMemberQueries implements MemberQueries {
 		await this.sql.execute(`UPDATE ${challenges} SET channel = $2 WHERE id_hash = $1`, [idHash, channel]);
 	}
 
+	async cancelPendingLogins(memberId: string, now: Date): Promise<number> {
+		if (!isUuid(memberId)) return 0;
+		return this.sql.execute(
+			`UPDATE ${challenges} SET consumed_at = $2 WHERE member_id = $1 AND kind = 'login' AND consumed_at IS NULL`,
+			[memberId, now],
+		);
+	}
+
 	async insertSession(session: SessionRecord): Promise<void> {
 		await this.sql.execute(
 			`INSERT INTO ${sessions} (id, member_id, issued_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -148,12 +205,12 @@ export class SqlMemberQueries implements MemberQueries {
 		return changed === 1;
 	}
 
-	async revokeMemberSessions(memberId: string, now: Date): Promise<number> {
+	async revokeMemberSessions(memberId: string, now: Date, keepSessionId = ''): Promise<number> {
 		if (!isUuid(memberId)) return 0;
-		return this.sql.execute(`UPDATE ${sessions} SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL`, [
-			memberId,
-			now,
-		]);
+		return this.sql.execute(
+			`UPDATE ${sessions} SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL AND id <> $3`,
+			[memberId, now, keepSessionId],
+		);
 	}
 
 	async countSend(limit: SendLimit, now: Date): Promise<SendAllowance> {
@@ -222,6 +279,20 @@ export class SqlMemberQueries implements MemberQueries {
 		const rows = await this.sql.query(sql, params);
 		return rows[0] && toMember(rows[0]);
 	}
+}
+
+/** Before every member: the first page of the list starts after it (ids compare as text in SQLite, uuid in PostgreSQL). */
+const LIST_START = { createdAt: new Date('0001-01-01T00:00:00.000Z'), id: '00000000-0000-0000-0000-000000000000' };
+
+/** `%`, `_` and the escape character itself match only themselves. */
+function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** PostgreSQL's unique_violation, or SQLite's SQLITE_CONSTRAINT_UNIQUE. */
+function isUniqueViolation(error: unknown): boolean {
+	const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
+	return code === '23505' || errcode === 2067;
 }
 
 function toMember(row: Row): MemberRecord {

@@ -1,6 +1,7 @@
+/** The session token of a member operation: by default the Webhook request's Authorization header. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/n8n/displayOptions';
+import { showFor } from './displayOptions';
 
 export function tokenField(operation: string): INodeProperties {
 	return {
