@@ -59,3 +59,43 @@ describe.each(BACKENDS)('sessions and cool-downs on $name', (backend) => {
 		expect(error.retryAfterSeconds).toBe(30);
 	});
 });
+
+describe.each(BACKENDS)('a login racing a password reset on $name', (backend) => {
+	const harness = useStore(backend);
+
+	test('a login whose password was replaced before its code went out is refused, and stores no challenge', async () => {
+		const kit = harness.kit();
+		const identity = nextIdentity();
+		const sent = await kit.members.registration.sendCode({ ...identity, password: PASSWORD });
+		const grant = await kit.members.registration.complete({ registrationId: sent.registrationId, code: GOOD_CODE });
+		const store = harness.store;
+		// A reset commits between the password check and the login challenge: seen here as the hash changing just
+		// before the login's transaction locks the member row.
+		const bound = <T extends object>(target: T, name: string | symbol) => {
+			const value = Reflect.get(target, name, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		};
+		const racingTx = (tx: object) =>
+			new Proxy(tx, {
+				get: (target, name) =>
+					name === 'lockMember'
+						? async (id: string) => {
+								await (target as typeof store).updatePasswordHash(id, 'argon2id$v=19,m=19456,t=2,p=1$AAAA$BBBB');
+								return (target as typeof store).lockMember(id);
+							}
+						: bound(target, name),
+			});
+		const racing = new Proxy(store, {
+			get: (target, name) =>
+				name === 'transaction'
+					? <T>(work: (tx: never) => Promise<T>) => target.transaction((tx) => work(racingTx(tx) as never))
+					: bound(target, name),
+		});
+		const before = await harness.count(TABLES.challenges, "kind = 'login'");
+		await expectOutcome(
+			kit.with({ store: racing }).login.sendCode({ email: identity.email, password: PASSWORD }),
+			'INVALID_CREDENTIALS',
+		);
+		expect(await harness.count(TABLES.challenges, "kind = 'login'")).toBe(before);
+	});
+});

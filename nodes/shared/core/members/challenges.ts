@@ -51,10 +51,11 @@ export async function createChallenge(
 	flow: MemberFlowContext,
 	fields: Omit<NewChallenge, 'idHash' | 'expiresAt' | 'createdAt'>,
 	now: Date,
+	into: MemberQueries = flow.store,
 ): Promise<string> {
 	const id = newChallengeId();
 	const expiresAt = new Date(now.getTime() + flow.policy.challengeTtlMinutes * 60_000);
-	await flow.store.insertChallenge({ ...fields, idHash: hashChallengeId(id), expiresAt, createdAt: now });
+	await into.insertChallenge({ ...fields, idHash: hashChallengeId(id), expiresAt, createdAt: now });
 	return id;
 }
 

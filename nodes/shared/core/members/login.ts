@@ -53,17 +53,26 @@ export async function sendLoginCode(
 
 	// Only someone who knows the password learns the account's status.
 	assertMayLogIn(member);
+	let checked = stored;
 	if (needsRehash(stored)) {
-		await flow.store.updatePasswordHash(member.id, await passwordHashGate.run(() => hashPassword(password)));
+		checked = await passwordHashGate.run(() => hashPassword(password));
+		await flow.store.updatePasswordHash(member.id, checked);
 	}
 
 	await assertMaySend(flow.policy, member.phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, member.phone, clientIp), now);
-	const loginId = await createChallenge(
-		flow,
-		{ kind: 'login', memberId: member.id, email: member.email, phone: member.phone, passwordHash: null, channel },
-		now,
-	);
+	// The challenge is stored only while the password just checked is still the member's: a reset or change that
+	// committed meanwhile (and ended pending logins) must not be outlived by a login started with the old password.
+	const loginId = await flow.store.transaction(async (tx) => {
+		const current = await tx.lockMember(member.id);
+		if (current?.passwordHash !== checked) throw invalidCredentials();
+		return await createChallenge(
+			flow,
+			{ kind: 'login', memberId: member.id, email: member.email, phone: member.phone, passwordHash: null, channel },
+			now,
+			tx,
+		);
+	});
 	await sendCode(verify, member.phone, channel);
 	return { loginId, to: maskPhone(member.phone), channel };
 }
