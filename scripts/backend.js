@@ -3,7 +3,8 @@
  * The sample backend on a real n8n: builds and packs this package, installs the tarball into a fresh n8n user folder
  * as a community package, imports the credentials and the webhook workflows, publishes them and starts n8n.
  * Verify is the local sandbox unless Twilio credentials are given; members live in SQLite unless a PostgreSQL URL is.
- * Used by `npm run demo` (scripts/demo.js) and by the end-to-end tests.
+ * With `queueMode`, n8n runs as a main process and workers sharing Redis and PostgreSQL (scripts/n8n-runtime/queue.js),
+ * and the member store is PostgreSQL. Used by `npm run demo` (scripts/demo.js) and by the end-to-end tests.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -15,7 +16,17 @@ const { CREDENTIALS } = require('./build-workflows');
 
 const root = path.join(__dirname, '..');
 /** Workflows that serve webhooks. The Verify Service set-up workflow (manual trigger, real accounts) is not imported. */
-const WEBHOOK_WORKFLOWS = ['verify-api.json', 'member-register.json', 'member-login.json', 'passwordless-otp.json', 'demo-page.json'];
+const WEBHOOK_WORKFLOWS = [
+	'verify-api.json',
+	'member-register.json',
+	'member-login.json',
+	'passwordless-otp.json',
+	'member-account.json',
+	'member-admin.json',
+	'demo-page.json',
+];
+/** The header the admin webhooks ask for (n8n's Header Auth); its value is random per run. */
+const ADMIN_HEADER = 'X-Admin-Key';
 const SANDBOX_SERVICE_SID = `VA${'a'.repeat(32)}`;
 
 function run(command, args, options = {}) {
@@ -55,11 +66,33 @@ function memberStoreData({ userFolder, postgresUrl, sessionSecret }) {
 	};
 }
 
-function writeCredentials(folder, { twilio, memberStore }) {
+/** Where queue mode keeps n8n's database and the member store, and its queue: local servers unless told otherwise. */
+function queueModeServers(queueMode) {
+	const postgres = new URL(queueMode.postgresUrl || 'postgres://postgres@127.0.0.1:5432/postgres');
+	const redis = new URL(queueMode.redisUrl || 'redis://127.0.0.1:6379');
+	return {
+		postgres: {
+			host: postgres.hostname,
+			port: Number(postgres.port || 5432),
+			user: decodeURIComponent(postgres.username || 'postgres'),
+			password: decodeURIComponent(postgres.password || ''),
+			adminDatabase: postgres.pathname.slice(1) || 'postgres',
+		},
+		redis: { host: redis.hostname, port: Number(redis.port || 6379) },
+	};
+}
+
+function postgresUrlOf({ host, port, user, password }, database) {
+	const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user);
+	return `postgres://${auth}@${host}:${port}/${database}`;
+}
+
+function writeCredentials(folder, { twilio, memberStore, adminKey }) {
 	const file = path.join(folder, 'credentials.json');
 	const credentials = [
 		{ ...CREDENTIALS.twilioVerifyApi, type: 'twilioVerifyApi', data: twilio },
 		{ ...CREDENTIALS.memberStoreApi, type: 'memberStoreApi', data: memberStore },
+		{ ...CREDENTIALS.httpHeaderAuth, type: 'httpHeaderAuth', data: { name: ADMIN_HEADER, value: adminKey } },
 	];
 	fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
 	return file;
@@ -104,6 +137,11 @@ async function createDemoService(twilio, log) {
  * @param {Record<string, object>} [options.extraWorkflows] more workflows to import and publish, by file name
  * @param {string} [options.sessionSecret] the member store's session signing secret (random when omitted)
  * @param {Record<string, string>} [options.n8nEnv] more environment variables for `n8n start` (e.g. execution pruning)
+ * @param {{workers: number, postgresUrl?: string, redisUrl?: string}} [options.queueMode] n8n in queue mode: a main
+ *   process serving the webhooks and `workers` workers running the executions, n8n's database and (unless
+ *   `options.postgresUrl` names one) the member store in fresh PostgreSQL databases, dropped by stop(). `postgresUrl`
+ *   is the server and an existing database to create them from (postgres://postgres@127.0.0.1:5432/postgres by
+ *   default), `redisUrl` the queue's Redis (redis://127.0.0.1:6379 by default)
  * @param {(line: string) => void} [options.log]
  */
 async function startBackend(options = {}) {
@@ -148,12 +186,25 @@ async function startBackend(options = {}) {
 		await runtime.installPackageTarball({ userFolder, tarball });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
+		// Queue mode: every worker must see the same members, so the store is PostgreSQL (a SQLite file is per machine).
+		const queue = options.queueMode ? queueModeServers(options.queueMode) : undefined;
+		let postgresUrl = options.postgresUrl;
+		if (queue && !postgresUrl) {
+			const database = await runtime.createPostgresDatabase({ postgres: queue.postgres, prefix: 'tvm_members' });
+			cleanups.push(() => runtime.dropPostgresDatabase({ postgres: queue.postgres, name: database }));
+			postgresUrl = postgresUrlOf(queue.postgres, database);
+			log(`member store: PostgreSQL database ${database}`);
+		}
+
 		const sessionSecret = options.sessionSecret ?? require('node:crypto').randomBytes(32).toString('base64url');
-		const memberStore = memberStoreData({ userFolder, postgresUrl: options.postgresUrl, sessionSecret });
-		const credentialsFile = writeCredentials(userFolder, { twilio, memberStore });
-		log('importing credentials and workflows');
-		await runtime.importCredentials({ userFolder, file: credentialsFile });
-		fs.rmSync(credentialsFile);
+		const memberStore = memberStoreData({ userFolder, postgresUrl, sessionSecret });
+		const adminKey = require('node:crypto').randomBytes(24).toString('base64url');
+		const credentialsFile = writeCredentials(userFolder, { twilio, memberStore, adminKey });
+		if (!queue) {
+			log('importing credentials and workflows');
+			await runtime.importCredentials({ userFolder, file: credentialsFile });
+			fs.rmSync(credentialsFile);
+		}
 
 		const workflowFolder = path.join(userFolder, 'import-workflows');
 		fs.mkdirSync(workflowFolder);
@@ -161,21 +212,45 @@ async function startBackend(options = {}) {
 		for (const [file, workflow] of Object.entries(options.extraWorkflows ?? {})) {
 			fs.writeFileSync(path.join(workflowFolder, file), JSON.stringify(workflow));
 		}
-		const published = await runtime.importWorkflows({ userFolder, dir: workflowFolder });
-		log(`published ${published.length} workflows`);
+		// Executions the workflows do not save are still written while they run and only marked deleted; n8n removes
+		// them on its next hard-deletion pass (every 15 minutes by default). A minute keeps that window short.
+		const env = { EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1', EXECUTIONS_DATA_HARD_DELETE_BUFFER: '0', ...options.n8nEnv };
+		const waitForWebhook = ['countries', { path: 'otp/login', method: 'POST' }, 'demo'];
+		let n8n;
+		if (queue) {
+			log(`importing credentials and workflows into a new PostgreSQL database, starting n8n main + ${options.queueMode.workers} workers`);
+			n8n = await runtime.startQueueMode({
+				userFolder,
+				workers: options.queueMode.workers,
+				postgres: queue.postgres,
+				redis: queue.redis,
+				port: options.port,
+				env,
+				credentialsFile,
+				workflowsDir: workflowFolder,
+				waitForWebhook,
+				timeoutMs: 180_000,
+			});
+			fs.rmSync(credentialsFile);
+			log(`published ${n8n.published.length} workflows; n8n's database ${n8n.database}, queue prefix ${n8n.queuePrefix}`);
+		} else {
+			const published = await runtime.importWorkflows({ userFolder, dir: workflowFolder });
+			log(`published ${published.length} workflows`);
 
-		log('starting n8n');
-		const n8n = await runtime.startN8n({
-			userFolder,
-			port: options.port,
-			// Executions the workflows do not save are still written while they run and only marked deleted; n8n removes
-			// them on its next hard-deletion pass (every 15 minutes by default). A minute keeps that window short.
-			env: { EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1', EXECUTIONS_DATA_HARD_DELETE_BUFFER: '0', ...options.n8nEnv },
-			waitForWebhook: ['countries', { path: 'otp/login', method: 'POST' }, 'demo'],
-			timeoutMs: 180_000,
-		});
+			log('starting n8n');
+			n8n = await runtime.startN8n({ userFolder, port: options.port, env, waitForWebhook, timeoutMs: 180_000 });
+		}
 		cleanups.push(() => n8n.stop());
-		return { n8n, sandbox, userFolder, webhookUrl: n8n.webhookUrl, demoUrl: `${n8n.webhookUrl}demo`, stop };
+		return {
+			n8n,
+			sandbox,
+			userFolder,
+			webhookUrl: n8n.webhookUrl,
+			demoUrl: `${n8n.webhookUrl}demo`,
+			admin: { header: ADMIN_HEADER, key: adminKey },
+			memberStoreUrl: postgresUrl,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;

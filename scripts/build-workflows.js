@@ -18,6 +18,7 @@ const {
 	manualApprovalWorkflow,
 	serviceSetupWorkflow,
 } = require('./workflows/definitions');
+const { accountWorkflow, adminWorkflow, approvalAlertWorkflow } = require('./workflows/lifecycle');
 
 const outputFolder = path.join(__dirname, '..', 'workflows');
 
@@ -28,6 +29,9 @@ const WORKFLOWS = {
 	'passwordless-otp.json': otpWorkflow,
 	'demo-page.json': demoPageWorkflow,
 	'verify-service-setup.json': serviceSetupWorkflow,
+	'member-account.json': accountWorkflow,
+	'member-admin.json': adminWorkflow,
+	'admin-approval-alert.json': approvalAlertWorkflow,
 };
 
 function buildAll() {

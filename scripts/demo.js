@@ -31,6 +31,7 @@ async function main() {
   ---------------------------------------
   Demo page:     ${backend.demoUrl}
   Webhooks:      ${backend.webhookUrl}<path>   (countries, verify/send, register/send-code, login, otp/login, me, ...)
+  Admin API:     ${backend.webhookUrl}admin/members   (header ${backend.admin.header}: ${backend.admin.key})
   n8n editor:    ${backend.n8n.url}   (create the owner account to look at the workflows)
   Verify:        ${twilio ? 'real Twilio' : 'local sandbox: codes are printed below as "[verify-sandbox] code ..."'}
   Member store:  ${process.env.MEMBER_STORE_POSTGRES_URL ? 'PostgreSQL' : `SQLite (${backend.userFolder}/members.sqlite)`}

@@ -329,4 +329,4 @@ function serviceSetupWorkflow() {
 	return { ...assemble(name, [note], []), nodes: [note, ...chain], connections };
 }
 
-module.exports = { SERVICE_RATE_LIMITS, verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };
+module.exports = { NOT_SAVED, OUTAGES, SAVE_SETTINGS, SERVICE_RATE_LIMITS, verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };

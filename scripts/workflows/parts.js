@@ -7,6 +7,8 @@ const PACKAGE = 'n8n-nodes-twilio-verify';
 const CREDENTIALS = {
 	twilioVerifyApi: { id: 'TwilioVerify0001', name: 'Twilio Verify account' },
 	memberStoreApi: { id: 'MemberStore00001', name: 'Member Store' },
+	/** n8n's own Header Auth, guarding the admin webhooks */
+	httpHeaderAuth: { id: 'AdminApiKey00001', name: 'Admin API key' },
 };
 
 /** Stable ids, so regenerating gives the same files. */
@@ -111,7 +113,7 @@ const LAYOUT = { top: 460, respondStep: 200, rowHeight: 600, webhookX: 0, nodeX:
 
 /** The same body as an expression (no `}}` inside, which would end n8n's `{{ }}`). */
 const unavailableExpression = `{ error: { code: 'SERVICE_UNAVAILABLE', message: ${JSON.stringify(unavailableBody.error.message)}, retryAfterSeconds: ${RETRY_AFTER_SECONDS} } }`;
-const outcomeExpression = '{ error: { code: $json.error.code, message: $json.error.message } }';
+const outcomeExpression = '{ error: { code: $json.error.code, message: $json.error.message, retryAfterSeconds: $json.error.retryAfterSeconds } }';
 
 /**
  * One endpoint: Webhook → node → [success → Respond, failure → Respond, error → Respond 503].

@@ -5,8 +5,13 @@ interface Backend {
 	webhookUrl: string;
 	demoUrl: string;
 	sandbox: Sandbox;
-	n8n: { logs(): string; logFile: string };
+	/** on queue mode, the main process; `workers` lists the workers (each with its own log) */
+	n8n: { logs(): string; logFile: string; workers?: Array<{ index: number; logs(): string; logFile: string }> };
 	userFolder: string;
+	/** the PostgreSQL member store's URL (undefined for SQLite) */
+	memberStoreUrl?: string;
+	/** the header and value the admin webhooks (n8n's Header Auth) ask for */
+	admin: { header: string; key: string };
 	stop(): Promise<void>;
 }
 
@@ -16,8 +21,14 @@ export interface BackendOptions {
 	postgresUrl?: string;
 	/** the member store credential's session signing secret (random when omitted) */
 	sessionSecret?: string;
-	/** more environment variables for `n8n start` */
+	/** more environment variables for `n8n start` (every process on queue mode) */
 	n8nEnv?: Record<string, string>;
+	/**
+	 * n8n on queue mode: a main process serving the webhooks and `workers` workers, Redis for the queue, n8n's database
+	 * and (without `postgresUrl`) the member store in fresh PostgreSQL databases; `postgresUrl` here is the server and
+	 * an existing database to create them from, `redisUrl` the Redis (local servers by default)
+	 */
+	queueMode?: { workers: number; postgresUrl?: string; redisUrl?: string };
 }
 
 // Plain-JS launcher shared with `npm run demo`.
