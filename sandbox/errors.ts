@@ -55,6 +55,8 @@ export const twilioErrors = {
 	customCodeNotAllowed: () => new TwilioError(400, 60204, 'Custom code not allowed'),
 	featureNotSupported: () => new TwilioError(400, 60204, 'Service does not support this feature'),
 	duplicateRateLimit: () => new TwilioError(409, 60208, 'Rate limit with that unique name already exists'),
+	duplicateMessagingConfiguration: () =>
+		new TwilioError(409, 60208, 'A messaging configuration for this country already exists'),
 	tooManyRequests: (retryAfterSeconds?: number) =>
 		new TwilioError(429, 20429, 'Too many requests', retryAfterHeader(retryAfterSeconds)),
 	serverError: (status: number, retryAfterSeconds?: number) =>

@@ -40,12 +40,14 @@ export interface PageOptions<T> {
 	/** Name of the records' array in the page, e.g. `services`; also `meta.key`. */
 	key: string;
 	render: (record: T) => unknown;
+	/** Filters of the list (e.g. Status=converted), repeated in every page URL so later pages stay filtered. */
+	filters?: string[];
 }
 
 export function paginate<T extends { sid: string }>(
 	records: readonly T[],
 	query: URLSearchParams,
-	{ baseUrl, path, key, render }: PageOptions<T>,
+	{ baseUrl, path, key, render, filters = [] }: PageOptions<T>,
 ): Record<string, unknown> {
 	const pageSize = readPageSize(query);
 	const pageNumber = readPageNumber(query);
@@ -54,7 +56,10 @@ export function paginate<T extends { sid: string }>(
 	const pageRecords = records.slice(start, start + pageSize);
 
 	const pageUrl = (page: number, pageToken?: string): string => {
-		const search = new URLSearchParams({ PageSize: String(pageSize), Page: String(page) });
+		const search = new URLSearchParams();
+		for (const name of filters) for (const value of query.getAll(name)) search.append(name, value);
+		search.set('PageSize', String(pageSize));
+		search.set('Page', String(page));
 		if (pageToken) search.set('PageToken', pageToken);
 		return `${baseUrl}${path}?${search}`;
 	};

@@ -100,6 +100,38 @@ export interface BucketRecord {
 	updatedAt: number;
 }
 
+/** A Service webhook (verify.v2.service.webhook). */
+export interface WebhookRecord {
+	sid: string;
+	serviceSid: string;
+	accountSid: string;
+	friendlyName: string;
+	eventTypes: string[];
+	status: 'enabled' | 'disabled';
+	version: 'v1' | 'v2';
+	webhookUrl: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** A Service's Messaging Service for one country (or `all`); `sid` is the country, its key in list pages. */
+export interface MessagingConfigurationRecord {
+	sid: string;
+	serviceSid: string;
+	accountSid: string;
+	country: string;
+	messagingServiceSid: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** A phone number on the account's Safe List (never blocked by Fraud Guard or geo permissions). */
+export interface SafeListRecord {
+	sid: string;
+	accountSid: string;
+	phoneNumber: string;
+}
+
 /** Reported for every code "sent" (first send and resends). */
 export interface CodeSentEvent {
 	code: string;

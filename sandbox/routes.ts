@@ -1,6 +1,14 @@
 /** The Verify v2 API as a route table: path patterns, HTTP methods, and the state-engine operation behind each. */
 import { paginate } from './pagination';
 import { renderBucket, renderRateLimit, renderService, renderVerification, renderVerificationCheck } from './render';
+import {
+	renderAttempt,
+	renderAttemptsSummary,
+	renderMessagingConfiguration,
+	renderSafeListEntry,
+	renderTemplate,
+	renderWebhook,
+} from './renderAccount';
 import type { VerifyState } from './state';
 
 /** What a route handler gets for one authenticated API request. */
@@ -77,6 +85,42 @@ function route<T extends { sid: string }>(
 	return { pattern, methods };
 }
 
+/** A list whose query filters the records; the filters are carried into the page URLs, as Twilio does. */
+function filteredList<T extends { sid: string }>(
+	pattern: string,
+	render: (record: T, baseUrl: string) => unknown,
+	list: (state: VerifyState, ids: string[], query: URLSearchParams) => T[],
+	listKey: string,
+	filters: string[],
+): Route {
+	return {
+		pattern,
+		methods: {
+			GET: (c) => ({
+				status: 200,
+				body: paginate(list(c.state, c.ids, c.query), c.query, {
+					baseUrl: c.baseUrl,
+					path: c.pathname,
+					key: listKey,
+					render: (record) => render(record, c.baseUrl),
+					filters,
+				}),
+			}),
+		},
+	};
+}
+
+const ATTEMPT_FILTERS = [
+	'DateCreatedAfter',
+	'DateCreatedBefore',
+	'ChannelData.To',
+	'Country',
+	'Channel',
+	'VerifyServiceSid',
+	'VerificationSid',
+	'Status',
+];
+
 /** The Verify v2 resources the sandbox implements. */
 const API_ROUTES: readonly Route[] = [
 	route(
@@ -132,6 +176,56 @@ const API_ROUTES: readonly Route[] = [
 			state.updateBucket(account, service, rateLimit, sid, form),
 		remove: (state, [account, service, rateLimit, sid]) => state.deleteBucket(account, service, rateLimit, sid),
 	}),
+	route(
+		'/v2/Services/:serviceSid/Webhooks',
+		renderWebhook,
+		{
+			list: (state, [account, service]) => state.listWebhooks(account, service),
+			create: (state, [account, service], form) => state.createWebhook(account, service, form),
+		},
+		'webhooks',
+	),
+	route('/v2/Services/:serviceSid/Webhooks/:sid', renderWebhook, {
+		fetch: (state, [account, service, sid]) => state.getWebhook(account, service, sid),
+		update: (state, [account, service, sid], form) => state.updateWebhook(account, service, sid, form),
+		remove: (state, [account, service, sid]) => state.deleteWebhook(account, service, sid),
+	}),
+	route(
+		'/v2/Services/:serviceSid/MessagingConfigurations',
+		renderMessagingConfiguration,
+		{
+			list: (state, [account, service]) => state.listMessagingConfigurations(account, service),
+			create: (state, [account, service], form) => state.createMessagingConfiguration(account, service, form),
+		},
+		'messaging_configurations',
+	),
+	route('/v2/Services/:serviceSid/MessagingConfigurations/:country', renderMessagingConfiguration, {
+		fetch: (state, [account, service, country]) => state.getMessagingConfiguration(account, service, country),
+		update: (state, [account, service, country], form) =>
+			state.updateMessagingConfiguration(account, service, country, form),
+		remove: (state, [account, service, country]) => state.deleteMessagingConfiguration(account, service, country),
+	}),
+	route('/v2/SafeList/Numbers', renderSafeListEntry, {
+		create: (state, [account], form) => state.addToSafeList(account, form),
+	}),
+	route('/v2/SafeList/Numbers/:phoneNumber', renderSafeListEntry, {
+		fetch: (state, [account, phoneNumber]) => state.getSafeListNumber(account, phoneNumber),
+		remove: (state, [account, phoneNumber]) => state.removeFromSafeList(account, phoneNumber),
+	}),
+	filteredList('/v2/Attempts', renderAttempt, (state, [account], query) => state.listAttempts(account, query), 'attempts', ATTEMPT_FILTERS),
+	// Before /v2/Attempts/:sid, which would otherwise take "Summary" for a SID.
+	{
+		pattern: '/v2/Attempts/Summary',
+		methods: {
+			GET: (c) => ({ status: 200, body: renderAttemptsSummary(c.state.summarizeAttempts(c.ids[0], c.query), c.baseUrl) }),
+		},
+	},
+	route('/v2/Attempts/:sid', renderAttempt, {
+		fetch: (state, [account, sid]) => state.getAttempt(account, sid),
+	}),
+	filteredList('/v2/Templates', renderTemplate, (state, [account], query) => state.listTemplates(account, query), 'templates', [
+		'FriendlyName',
+	]),
 ];
 
 /** Matches `/v2/Services/:serviceSid` style patterns; returns the captured segments in order, or null. */

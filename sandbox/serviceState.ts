@@ -8,7 +8,15 @@
  */
 import { twilioErrors } from './errors';
 import { RequestParams, type TwilioParams } from './params';
-import type { BucketRecord, RateLimitRecord, ServiceRecord, VerificationRecord } from './records';
+import type {
+	BucketRecord,
+	MessagingConfigurationRecord,
+	RateLimitRecord,
+	SafeListRecord,
+	ServiceRecord,
+	VerificationRecord,
+	WebhookRecord,
+} from './records';
 import { applyServiceChanges, defaultServiceSettings, readServiceChanges } from './serviceSettings';
 import { newSid } from './values';
 
@@ -22,6 +30,11 @@ export class ServiceState {
 	protected verifications!: Map<string, VerificationRecord>;
 	protected rateLimits!: Map<string, RateLimitRecord>;
 	protected buckets!: Map<string, BucketRecord>;
+	protected webhooks!: Map<string, WebhookRecord>;
+	/** Keyed by `<ServiceSid>/<Country>`. */
+	protected messagingConfigurations!: Map<string, MessagingConfigurationRecord>;
+	/** Keyed by `<AccountSid>/<PhoneNumber>`. */
+	protected safeList!: Map<string, SafeListRecord>;
 
 	constructor(now: () => number = Date.now) {
 		this.now = now;
@@ -45,6 +58,9 @@ export class ServiceState {
 		this.verifications = new Map();
 		this.rateLimits = new Map();
 		this.buckets = new Map();
+		this.webhooks = new Map();
+		this.messagingConfigurations = new Map();
+		this.safeList = new Map();
 	}
 
 	/** `sid` fixes the new Service's SID (for seeded services); it must be a free VA SID. */
@@ -87,11 +103,17 @@ export class ServiceState {
 		return service;
 	}
 
-	/** Deleting a Service takes its verifications, rate limits and buckets with it. */
+	/** Deleting a Service takes its verifications, rate limits, buckets, webhooks and messaging configurations with it. */
 	deleteService(accountSid: string, serviceSid: string): void {
 		this.getService(accountSid, serviceSid);
 		this.services.delete(serviceSid);
-		const collections: Array<Map<string, { serviceSid: string }>> = [this.verifications, this.rateLimits, this.buckets];
+		const collections: Array<Map<string, { serviceSid: string }>> = [
+			this.verifications,
+			this.rateLimits,
+			this.buckets,
+			this.webhooks,
+			this.messagingConfigurations,
+		];
 		for (const collection of collections) {
 			for (const [sid, record] of collection) if (record.serviceSid === serviceSid) collection.delete(sid);
 		}

@@ -5,9 +5,14 @@ import { bulkOptionsProperty } from '../shared/n8n/runItems';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
 import { nodeBasics, nodeOutputs } from '../shared/n8n/nodeDescription';
 import * as bucket from './actions/bucket';
+import * as messagingConfiguration from './actions/messagingConfiguration';
 import * as rateLimit from './actions/rateLimit';
 import { router } from './actions/router';
+import * as safeList from './actions/safeList';
 import * as service from './actions/service';
+import * as template from './actions/template';
+import * as verificationAttempt from './actions/verificationAttempt';
+import * as webhook from './actions/webhook';
 
 export class TwilioVerifyService implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +20,7 @@ export class TwilioVerifyService implements INodeType {
 			displayName: 'Twilio Verify Service',
 			name: 'twilioVerifyService',
 			description:
-				'Create and manage Twilio Verify Services, their rate limits and buckets',
+				'Manage Twilio Verify Services, rate limits, webhooks, messaging configurations, the Safe List, attempts and templates',
 		}),
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -30,14 +35,24 @@ export class TwilioVerifyService implements INodeType {
 				noDataExpression: true,
 				default: 'service',
 				options: [
-					{ name: 'Verify Service', value: 'service' },
+					{ name: 'Messaging Configuration', value: 'messagingConfiguration' },
 					{ name: 'Rate Limit', value: 'rateLimit' },
 					{ name: 'Rate Limit Bucket', value: 'bucket' },
+					{ name: 'Safe List Number', value: 'safeList' },
+					{ name: 'Template', value: 'template' },
+					{ name: 'Verification Attempt', value: 'verificationAttempt' },
+					{ name: 'Verify Service', value: 'service' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 			},
 			...service.description,
 			...rateLimit.description,
 			...bucket.description,
+			...safeList.description,
+			...verificationAttempt.description,
+			...webhook.description,
+			...messagingConfiguration.description,
+			...template.description,
 			bulkOptionsProperty,
 		],
 	};

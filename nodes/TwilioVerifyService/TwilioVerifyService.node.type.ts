@@ -5,6 +5,11 @@ export type TwilioVerifyServiceMap = {
 	service: CrudOperation;
 	rateLimit: CrudOperation;
 	bucket: CrudOperation;
+	safeList: 'add' | 'get' | 'remove';
+	verificationAttempt: 'get' | 'getAll' | 'getSummary';
+	webhook: CrudOperation;
+	messagingConfiguration: CrudOperation;
+	template: 'getAll';
 };
 
 export type TwilioVerifyServiceResource = keyof TwilioVerifyServiceMap;

@@ -76,3 +76,28 @@ export function crudResource(resource: string, label: string, operations: Record
 		],
 	};
 }
+
+/** An Operation selector for a resource whose operations are not the five CRUD ones; options sorted by name. */
+export function operationProperty(
+	resource: string,
+	defaultOperation: string,
+	options: Array<{ name: string; value: string; action: string; description: string }>,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}
+
+/** A resource's operation map and its parameters, with its own Operation selector. */
+export function resourceOf<K extends string>(operations: Record<K, VerifyOperation>, operation: INodeProperties) {
+	return {
+		operations,
+		description: [operation, ...Object.values<VerifyOperation>(operations).flatMap((entry) => entry.description)],
+	};
+}

@@ -4,17 +4,27 @@ import type { VerifyOperation } from '../../shared/n8n/operations';
 import { runVerifyOperation } from '../../shared/n8n/verifyNode';
 import type { TwilioVerifyServiceMap, TwilioVerifyServiceResource } from '../TwilioVerifyService.node.type';
 import * as bucket from './bucket';
+import * as messagingConfiguration from './messagingConfiguration';
 import * as rateLimit from './rateLimit';
+import * as safeList from './safeList';
 import * as service from './service';
+import * as template from './template';
+import * as verificationAttempt from './verificationAttempt';
+import * as webhook from './webhook';
 
 const resources: { [R in TwilioVerifyServiceResource]: Record<TwilioVerifyServiceMap[R], VerifyOperation> } = {
 	service: service.operations,
 	rateLimit: rateLimit.operations,
 	bucket: bucket.operations,
+	safeList: safeList.operations,
+	verificationAttempt: verificationAttempt.operations,
+	webhook: webhook.operations,
+	messagingConfiguration: messagingConfiguration.operations,
+	template: template.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as TwilioVerifyServiceResource;
 	const operation = this.getNodeParameter('operation', 0) as TwilioVerifyServiceMap[typeof resource];
-	return await runVerifyOperation(this, resources[resource][operation]);
+	return await runVerifyOperation(this, (resources[resource] as Record<string, VerifyOperation>)[operation]);
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { ConfigurationError, OutcomeError } from '../errors';
+import { VerifyManagement } from './management';
 import { DEFAULT_RETRY_POLICY, RetryingHttpClient, type HttpClient, type RetryPolicy } from './retry';
 import { checkTestNumber, parseTestNumbers, sendToTestNumber, type TestNumbers } from './testNumbers';
 import { mapTwilioError, type TwilioCallKind } from './twilioErrors';
@@ -17,7 +18,7 @@ import type {
 } from './types';
 
 type TwilioLibrary = typeof import('../../vendor/twilio');
-type VerifyDomain = InstanceType<TwilioLibrary['Verify']>;
+export type VerifyDomain = InstanceType<TwilioLibrary['Verify']>;
 type ServiceApi = VerifyDomain['v2']['services'];
 export type ServiceOptions = Parameters<ServiceApi['create']>[0];
 export type ServiceUpdateOptions = NonNullable<Parameters<ReturnType<ServiceApi['get']>['update']>[0]>;
@@ -145,6 +146,8 @@ function plain<T extends { toJSON(): object }>(instance: T): PlainResource {
 }
 
 export class VerifyClient implements VerificationGateway {
+	private managementApi?: VerifyManagement;
+
 	private constructor(
 		private readonly verify: VerifyDomain,
 		private readonly testNumbers: TestNumbers,
@@ -183,6 +186,12 @@ export class VerifyClient implements VerificationGateway {
 
 	private service(serviceSid: string) {
 		return this.verify.v2.services(serviceSid);
+	}
+
+	/** Safe List, attempts, templates, webhooks and messaging configurations (management.ts). */
+	get management(): VerifyManagement {
+		this.managementApi ??= new VerifyManagement(this.verify);
+		return this.managementApi;
 	}
 
 	// --- Verify Services ---

@@ -47,3 +47,48 @@ export interface VerificationGateway {
 	send(request: SendVerificationRequest): Promise<VerificationSummary>;
 	check(request: CheckVerificationRequest): Promise<CheckResult>;
 }
+
+/** Channels the Verification Attempts API reports. */
+export const ATTEMPT_CHANNELS = ['sms', 'call', 'email', 'whatsapp', 'rbm'] as const;
+export type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
+
+/** Filters of the Verification Attempts list and summary (each optional). */
+export interface AttemptFilters {
+	dateCreatedAfter?: Date;
+	dateCreatedBefore?: Date;
+	/** ISO 3166-1 alpha-2 */
+	country?: string;
+	channel?: AttemptChannel;
+	verifyServiceSid?: string;
+}
+
+/** Filters only the list takes. */
+export interface AttemptListFilters extends AttemptFilters {
+	/** E.164 destination */
+	to?: string;
+	verificationSid?: string;
+	status?: 'converted' | 'unconverted';
+}
+
+/** Filters only the summary takes. */
+export interface AttemptSummaryFilters extends AttemptFilters {
+	/** e.g. +1 or +4477 */
+	destinationPrefix?: string;
+}
+
+export const WEBHOOK_EVENT_TYPES = [
+	'*',
+	'challenge.approved',
+	'challenge.denied',
+	'factor.created',
+	'factor.deleted',
+	'factor.verified',
+] as const;
+
+export interface WebhookFields {
+	friendlyName?: string;
+	eventTypes?: string[];
+	webhookUrl?: string;
+	status?: 'enabled' | 'disabled';
+	version?: 'v1' | 'v2';
+}

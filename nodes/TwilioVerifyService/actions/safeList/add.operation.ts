@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { readSid } from '../../../shared/n8n/parameters';
+import { phoneNumberField } from './fields';
+
+export const description: INodeProperties[] = [phoneNumberField(showFor(['add'], 'safeList'))];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	return await client.management.addToSafeList(readSid(this, 'phoneNumber', itemIndex));
+}
