@@ -3,7 +3,8 @@
  * Runs before `npm test` (npm's pretest): makes sure what the tests need is there, so `npm ci && npm test` works on a
  * fresh machine: a built dist/ (end-to-end tests install the packed package into a real n8n), that n8n itself (installed
  * once into a cache folder, so its minutes-long first install shows here rather than inside a test's time-out),
- * PostgreSQL on loopback (member store tests never mock it), and Debian's Chromium for the browser test.
+ * PostgreSQL on loopback (member store tests never mock it), Redis (queue-mode tests), and Debian's Chromium for the
+ * browser test.
  */
 const { execSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -40,6 +41,19 @@ async function ensurePostgres() {
 	for (let i = 0; i < 50 && !(await portOpen(5432)); i++) await new Promise((r) => setTimeout(r, 200));
 }
 
+/** Queue-mode tests need Redis on loopback; start Debian's redis-server (nothing kept on disk) when it is installed but down. */
+async function ensureRedis() {
+	if (await portOpen(6379)) return;
+	if (!fs.existsSync('/usr/bin/redis-server')) {
+		log('Redis is not installed: the queue-mode end-to-end test will fail (apt-get install redis-server)');
+		return;
+	}
+	log('starting Redis on 127.0.0.1:6379');
+	fs.mkdirSync('/tmp/redis-tests', { recursive: true });
+	execSync('redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no --dir /tmp/redis-tests', { stdio: 'inherit' });
+	for (let i = 0; i < 50 && !(await portOpen(6379)); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 function ensureChromium() {
 	if (fs.existsSync('/usr/bin/chromium')) return;
 	if (process.getuid?.() !== 0) {
@@ -63,6 +77,7 @@ async function ensureN8n() {
 
 (async () => {
 	await ensurePostgres();
+	await ensureRedis();
 	ensureChromium();
 	build();
 	await ensureN8n();

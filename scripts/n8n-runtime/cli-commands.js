@@ -1,7 +1,9 @@
 'use strict';
 /**
  * n8n's own CLI on a user folder (n8n must not be running on it): import
- * credentials and workflows, publish workflows, list node types.
+ * credentials and workflows, publish workflows, list node types. `env` adds
+ * to the user folder's environment, e.g. the DB_* variables of a PostgreSQL
+ * database instead of the user folder's SQLite (see queue.js).
  */
 
 const fs = require('node:fs');
@@ -25,10 +27,10 @@ async function runN8nCli({ userFolder, args, env = {}, cacheDir }) {
  * plain `data` objects are encrypted with the user folder's key on import. A
  * folder of such files works too.
  */
-async function importCredentials({ userFolder, file }) {
+async function importCredentials({ userFolder, file, env }) {
 	const input = path.resolve(file);
 	const separate = fs.statSync(input).isDirectory() ? ['--separate'] : [];
-	await runN8nCli({ userFolder, args: ['import:credentials', ...separate, `--input=${input}`] });
+	await runN8nCli({ userFolder, env, args: ['import:credentials', ...separate, `--input=${input}`] });
 }
 
 /**
@@ -37,21 +39,21 @@ async function importCredentials({ userFolder, file }) {
  * once n8n starts. Returns the ids that were published.
  * @returns {Promise<string[]>}
  */
-async function importWorkflows({ userFolder, dir, publish = true }) {
+async function importWorkflows({ userFolder, dir, publish = true, env }) {
 	dir = path.resolve(dir);
 	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
 	// n8n itself reports success for a missing or empty folder.
 	if (files.length === 0) throw new Error(`no workflow *.json files in ${dir}`);
-	await runN8nCli({ userFolder, args: ['import:workflow', '--separate', `--input=${dir}`] });
+	await runN8nCli({ userFolder, env, args: ['import:workflow', '--separate', `--input=${dir}`] });
 	if (!publish) return [];
 	// Workflows that carry their id (as exports do) are published by it; that
 	// saves asking n8n for the list (each n8n command takes ~2 s to boot).
 	const ids = files.map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).id);
 	if (ids.every((id) => typeof id === 'string' && id !== '')) {
-		await publishWorkflows({ userFolder, ids });
+		await publishWorkflows({ userFolder, ids, env });
 		return ids;
 	}
-	return publishAllWorkflows({ userFolder });
+	return publishAllWorkflows({ userFolder, env });
 }
 
 /**
@@ -60,9 +62,9 @@ async function importWorkflows({ userFolder, dir, publish = true }) {
  * workflows unpublished (its --activeState=fromJson needs queue mode). A
  * workflow without a trigger (manual only) publishes without complaint.
  */
-async function publishWorkflows({ userFolder, ids }) {
+async function publishWorkflows({ userFolder, ids, env }) {
 	for (const id of ids) {
-		await runN8nCli({ userFolder, args: ['publish:workflow', `--id=${id}`] });
+		await runN8nCli({ userFolder, env, args: ['publish:workflow', `--id=${id}`] });
 	}
 }
 
@@ -70,13 +72,13 @@ async function publishWorkflows({ userFolder, ids }) {
  * Publishes every unpublished workflow of the user folder.
  * @returns {Promise<string[]>}
  */
-async function publishAllWorkflows({ userFolder }) {
-	const { stdout } = await runN8nCli({ userFolder, args: ['list:workflow', '--active=false', '--onlyId'] });
+async function publishAllWorkflows({ userFolder, env }) {
+	const { stdout } = await runN8nCli({ userFolder, env, args: ['list:workflow', '--active=false', '--onlyId'] });
 	const ids = stdout
 		.split('\n')
 		.map((line) => line.trim())
 		.filter((line) => /^[\w-]+$/.test(line));
-	await publishWorkflows({ userFolder, ids });
+	await publishWorkflows({ userFolder, ids, env });
 	return ids;
 }
 

@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The log file of one n8n run: <user folder>/n8n.log, appended run after run.
+ * The log file of one n8n run: <user folder>/n8n.log, appended run after run
+ * (another name in the user folder for the other processes of a queue-mode run).
  */
 
 const fs = require('node:fs');
@@ -11,8 +12,8 @@ const path = require('node:path');
  * A file, not a pipe: when our process dies first, n8n must still be able to
  * write while it shuts down (with a broken pipe it spins at 100 % CPU).
  */
-function openRunLog(userFolder, echo) {
-	const file = path.join(path.resolve(userFolder), 'n8n.log');
+function openRunLog(userFolder, echo, fileName = 'n8n.log') {
+	const file = path.join(path.resolve(userFolder), fileName);
 	const fd = fs.openSync(file, 'a');
 	const runStart = fs.fstatSync(fd).size;
 	const readBytesFrom = (offset) => {

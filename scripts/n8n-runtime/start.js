@@ -91,6 +91,51 @@ async function waitUntilReady({ instance, probes, timeoutMs, exitStatus }) {
 }
 
 /**
+ * Spawns `n8n <args>` with Node 24, detached: n8n leads its own process group
+ * (it spawns the task runner), so stop() can signal the whole group, and the
+ * group gets SIGTERM if this process ends first. Its output goes to
+ * <userFolder>/<logName> (see run-log.js).
+ * @returns {{ pid: number, logFile: string, logs(): string, tail(lines?: number): string, exitStatus(): string | undefined, stop(): Promise<void> }}
+ */
+function spawnN8nProcess({ nodeBin, n8nBin, userFolder, args, env, logName = 'n8n.log', echoLogs = false }) {
+	const output = openRunLog(userFolder, echoLogs, logName);
+	const child = childProcess.spawn(nodeBin, [n8nBin, ...args], {
+		cwd: path.resolve(userFolder),
+		env,
+		detached: true,
+		stdio: ['ignore', output.fd, output.fd],
+	});
+	fs.closeSync(output.fd); // n8n has its own copy
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	let exitStatus;
+	exited.then(({ code, signal }) => (exitStatus = signal || `exit code ${code}`));
+	stopGroupOnParentExit(child.pid);
+
+	async function stop() {
+		forgetGroup(child.pid);
+		if (exitStatus === undefined) {
+			signalGroup(child.pid, 'SIGTERM');
+			// n8n gives running executions N8N_GRACEFUL_SHUTDOWN_TIMEOUT (10 s) to end.
+			const killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(killer);
+		}
+		// The task runner may outlive n8n by a moment; make sure the group is gone.
+		signalGroup(child.pid, 'SIGKILL');
+		output.stopEcho();
+	}
+
+	return {
+		pid: child.pid,
+		logFile: output.file,
+		logs: output.all,
+		tail: output.tail,
+		exitStatus: () => exitStatus,
+		stop,
+	};
+}
+
+/**
  * Starts `n8n start` on 127.0.0.1 with Node 24 and waits until it is ready:
  * /healthz/readiness (database migrated) answers 200, then every webhook in
  * `waitForWebhook` is registered: a path under /webhook/ ('countries'), a
@@ -128,58 +173,29 @@ async function startN8n({
 		...env,
 	};
 
-	const output = openRunLog(userFolder, echoLogs);
-	// detached: n8n leads its own process group (it spawns the task runner), so
-	// stop() can signal the whole group.
-	const child = childProcess.spawn(nodeBin, [n8nBin, 'start'], {
-		cwd: path.resolve(userFolder),
-		env: childEnv,
-		detached: true,
-		stdio: ['ignore', output.fd, output.fd],
-	});
-	fs.closeSync(output.fd); // n8n has its own copy
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-	let exitStatus;
-	exited.then(({ code, signal }) => (exitStatus = signal || `exit code ${code}`));
-	const hasExited = () => exitStatus !== undefined;
-	stopGroupOnParentExit(child.pid);
-
-	async function stop() {
-		forgetGroup(child.pid);
-		if (!hasExited()) {
-			signalGroup(child.pid, 'SIGTERM');
-			// n8n gives running executions N8N_GRACEFUL_SHUTDOWN_TIMEOUT (10 s) to end.
-			const killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 20_000);
-			await exited;
-			clearTimeout(killer);
-		}
-		// The task runner may outlive n8n by a moment; make sure the group is gone.
-		signalGroup(child.pid, 'SIGKILL');
-		output.stopEcho();
-	}
-
+	const n8n = spawnN8nProcess({ nodeBin, n8nBin, userFolder, args: ['start'], env: childEnv, echoLogs });
 	const instance = {
 		url,
 		webhookUrl: `${url}webhook/`,
 		port,
-		pid: child.pid,
-		logFile: output.file,
-		stop,
-		logs: output.all,
+		pid: n8n.pid,
+		logFile: n8n.logFile,
+		stop: n8n.stop,
+		logs: n8n.logs,
 	};
 	try {
 		await waitUntilReady({
 			instance,
 			probes: normaliseWebhookProbes(waitForWebhook),
 			timeoutMs,
-			exitStatus: () => exitStatus,
+			exitStatus: n8n.exitStatus,
 		});
 	} catch (error) {
-		await stop();
-		error.message += `\n--- last lines of ${output.file} ---\n${output.tail(60)}`;
+		await n8n.stop();
+		error.message += `\n--- last lines of ${n8n.logFile} ---\n${n8n.tail(60)}`;
 		throw error;
 	}
 	return instance;
 }
 
-module.exports = { startN8n };
+module.exports = { startN8n, spawnN8nProcess, findFreePort, probe };
