@@ -47,7 +47,19 @@ function busy(): OutcomeError {
 	return new OutcomeError('BUSY', 'The server is busy. Try again in a moment.', { retryAfterSeconds: 2 });
 }
 
-const slots = Math.max(1, availableParallelism());
+/**
+ * Hashes at once: one per core by default. TWILIO_VERIFY_HASH_CONCURRENCY lowers it (leave cores to other workflows)
+ * or raises it; 0 turns the bound off (for benchmarks comparing with and without it).
+ */
+function configuredSlots(): number {
+	const configured = Number(process.env.TWILIO_VERIFY_HASH_CONCURRENCY);
+	if (process.env.TWILIO_VERIFY_HASH_CONCURRENCY === undefined || !Number.isInteger(configured) || configured < 0) {
+		return Math.max(1, availableParallelism());
+	}
+	return configured === 0 ? Number.MAX_SAFE_INTEGER : configured;
+}
 
-/** The process's gate: one slot per core, and a queue of four per core. */
-export const passwordHashGate = new HashGate({ slots, queue: slots * 4 });
+const slots = configuredSlots();
+
+/** The process's gate: `slots` at once, and a queue of four per slot. */
+export const passwordHashGate = new HashGate({ slots, queue: Math.min(slots * 4, Number.MAX_SAFE_INTEGER) });
