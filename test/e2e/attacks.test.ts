@@ -12,8 +12,29 @@ const code = (phone: string) => backend.sandbox.lastCode(phone)!;
 const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
 const PASSWORD = 'a long and unusual passphrase';
 
+/** The sample OTP send with a small store-wide budget, to show the budget stop a flood from many addresses. */
+const parts = require('../../scripts/workflows/parts') as {
+	assemble(name: string, notes: object[], endpoints: object[]): object;
+	endpoint(workflow: string, options: object): object;
+	service: object;
+	memberCredentials: string[];
+};
+const BUDGET = 5;
+function smallBudgetWorkflow(): object {
+	const name = 'Attack: OTP send with a small budget';
+	const node = {
+		name: 'Send OTP',
+		type: 'memberLogin',
+		credentials: parts.memberCredentials,
+		parameters: { operation: 'sendOtp', serviceSid: parts.service, security: { maxSendsPerHour: BUDGET } },
+	};
+	return parts.assemble(name, [], [
+		parts.endpoint(name, { method: 'POST', path: 'budget/otp/send', row: 0, node, success: '{ to: $json.to, channel: $json.channel }' }),
+	]);
+}
+
 beforeAll(async () => {
-	backend = await startSampleBackend();
+	backend = await startSampleBackend({ 'small-budget.json': smallBudgetWorkflow() });
 	send = rawClient(backend.webhookUrl);
 }, BACKEND_START_TIMEOUT);
 
@@ -46,6 +67,15 @@ function verificationChecks(): number {
 }
 
 describe('SMS pumping', () => {
+	// First in the file: the store-wide counter is shared by every test here.
+	it('many numbers from many addresses: the store-wide hourly budget stops the flood', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < BUDGET + 3; i++) {
+			statuses.push((await post('budget/otp/send', { phone: newPhone() }, `203.0.113.${100 + i}`)).status);
+		}
+		expect(statuses).toEqual([...Array(BUDGET).fill(200), 429, 429, 429]);
+	}, 60_000);
+
 	it('25 otp/send to 25 numbers from one client forging 25 addresses: refused past the per-address limit', async () => {
 		const proxySaw = newAddress();
 		const statuses: number[] = [];
