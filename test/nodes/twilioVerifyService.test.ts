@@ -76,13 +76,11 @@ describe('Twilio Verify Service: services', () => {
 
 	it('refuses a malformed service SID before calling Twilio', async () => {
 		const before = sandbox.requests.length;
-		// Typed in the editor: n8n's own parameter validation stops the workflow.
-		await expect(run({ resource: 'service', operation: 'get', serviceSid: byId('VA123') })).rejects.toThrow(
-			/A Verify Service SID starts with VA followed by 32 hex digits/,
-		);
-		// Coming from an expression: the node refuses it.
-		const { error } = await run({ resource: 'service', operation: 'get', serviceSid: byId('={{ "VA" + "123" }}') });
-		expect(error?.message).toMatch(/is not a Verify Service SID/);
+		// Typed in the editor or coming from an expression: the node refuses it before any request.
+		for (const typed of ['VA123', '={{ "VA" + "123" }}']) {
+			const { error } = await run({ resource: 'service', operation: 'get', serviceSid: byId(typed) });
+			expect(error?.message).toMatch(/is not a Verify Service SID/);
+		}
 		expect(sandbox.requests.length).toBe(before);
 	});
 
