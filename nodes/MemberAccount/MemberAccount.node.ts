@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
+import { operationSubtitle } from '../shared/n8n/operations';
 import { nodeBasics } from '../shared/n8n/nodeDescription';
 import * as account from './actions/account';
 import { router } from './actions/router';
@@ -16,7 +17,7 @@ export class MemberAccount implements INodeType {
 				'Let members reset or change their password, change their phone with a Twilio Verify code, log out everywhere and delete their account; list members',
 		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(account.operations),
 		usableAsTool: true,
 		...memberNodeIO,
 		credentials: [

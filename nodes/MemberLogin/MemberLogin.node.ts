@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
+import { operationSubtitle } from '../shared/n8n/operations';
 import { nodeBasics } from '../shared/n8n/nodeDescription';
 import * as login from './actions/login';
 import { router } from './actions/router';
@@ -16,7 +17,7 @@ export class MemberLogin implements INodeType {
 				'Log members in with password plus a Twilio Verify code, or passwordless with a phone code; verify and revoke session tokens',
 		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(login.operations),
 		usableAsTool: true,
 		...memberNodeIO,
 		credentials: [

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { memberNodeIO, memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
+import { operationSubtitle } from '../shared/n8n/operations';
 import { nodeBasics } from '../shared/n8n/nodeDescription';
 import * as register from './actions/register';
 import { router } from './actions/router';
@@ -16,7 +17,7 @@ export class MemberRegister implements INodeType {
 				'Sign members up with email, password and a phone confirmed by a Twilio Verify code; approve or block them',
 		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(register.operations),
 		usableAsTool: true,
 		...memberNodeIO,
 		credentials: [

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { verifyListSearch } from '../shared/n8n/methods';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
 import { bulkOptionsProperty } from '../shared/n8n/runItems';
+import { operationSubtitle } from '../shared/n8n/operations';
 import { nodeBasics, nodeOutputs } from '../shared/n8n/nodeDescription';
 import { router } from './actions/router';
 import * as verification from './actions/verification';
@@ -17,7 +18,7 @@ export class SendVerification implements INodeType {
 			group: 'output',
 		}),
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(verification.operations),
 		usableAsTool: true,
 		...nodeOutputs(),
 		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],

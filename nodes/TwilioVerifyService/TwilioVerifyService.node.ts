@@ -23,7 +23,8 @@ export class TwilioVerifyService implements INodeType {
 				'Manage Twilio Verify Services, rate limits, webhooks, messaging configurations, the Safe List, attempts and templates',
 		}),
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update", add: "Add", remove: "Remove", getSummary: "Get Summary" }[$parameter["operation"]] ?? $parameter["operation"]) + " " + ({ service: "Verify Service", rateLimit: "Rate Limit", bucket: "Rate Limit Bucket", safeList: "Safe List Number", verificationAttempt: "Verification Attempt", webhook: "Webhook", messagingConfiguration: "Messaging Configuration", template: "Template" }[$parameter["resource"]] ?? $parameter["resource"]) }}',
 		usableAsTool: true,
 		...nodeOutputs(),
 		credentials: [{ name: TWILIO_VERIFY_CREDENTIAL, required: true }],

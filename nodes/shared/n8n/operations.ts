@@ -62,6 +62,12 @@ export function operationSelector(
 	};
 }
 
+/** The node's subtitle: the chosen operation's name as the Operation list shows it, not its internal value. */
+export function operationSubtitle(operations: Record<string, Described>): string {
+	const names = Object.fromEntries(Object.entries(operations).map(([value, { option }]) => [value, option.name]));
+	return `={{ (${JSON.stringify(names)})[$parameter["operation"]] ?? $parameter["operation"] }}`;
+}
+
 /** The Operation parameter followed by every operation's own parameters. */
 export function describeOperations(
 	operations: Record<string, Described>,

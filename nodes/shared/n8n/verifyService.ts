@@ -16,7 +16,7 @@ const serviceLocator: INodeProperties = {
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			placeholder: 'Select a Verify Service...',
+			placeholder: "Empty: the credential's default service",
 			typeOptions: { searchListMethod: 'searchVerifyServices', searchable: true },
 		},
 		{
