@@ -281,3 +281,15 @@ describe('a member node whose store cannot be opened', () => {
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 });
+
+describe("n8n's Custom API Call on a member node", () => {
+	it('is refused with a pointer to the HTTP Request node, not a crash', async () => {
+		const { error } = await runNode({
+			nodeType: new MemberLogin(),
+			parameters: { operation: '__CUSTOM_API_CALL__' },
+			credentials: {},
+		});
+		expect(error?.message).toMatch(/has no operation "__CUSTOM_API_CALL__"/);
+		expect(error?.description).toMatch(/HTTP Request node/);
+	});
+});

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { chosenOperation } from '../../shared/n8n/operations';
 import { runVerifyOperation } from '../../shared/n8n/verifyNode';
-import { operations, type VerificationOperation } from './verification';
+import { operations } from './verification';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const operation = this.getNodeParameter('operation', 0) as VerificationOperation;
-	return await runVerifyOperation(this, operations[operation]);
+	return await runVerifyOperation(this, chosenOperation(operations, this.getNodeParameter('operation', 0)));
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { VerifyOperation } from '../../shared/n8n/operations';
+import { chosenOperation, type VerifyOperation } from '../../shared/n8n/operations';
 import { runVerifyOperation } from '../../shared/n8n/verifyNode';
 import type { TwilioVerifyServiceMap, TwilioVerifyServiceResource } from '../TwilioVerifyService.node.type';
 import * as bucket from './bucket';
@@ -24,7 +24,6 @@ const resources: { [R in TwilioVerifyServiceResource]: Record<TwilioVerifyServic
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as TwilioVerifyServiceResource;
-	const operation = this.getNodeParameter('operation', 0) as TwilioVerifyServiceMap[typeof resource];
-	return await runVerifyOperation(this, (resources[resource] as Record<string, VerifyOperation>)[operation]);
+	const operations: Record<string, VerifyOperation> = chosenOperation(resources, this.getNodeParameter('resource', 0));
+	return await runVerifyOperation(this, chosenOperation(operations, this.getNodeParameter('operation', 0)));
 }

@@ -16,7 +16,7 @@ import { securityOptions } from './memberProperties';
 import { membersFor } from './memberService';
 import { memberStoreConnectionTest } from './memberStore';
 import { verifyListSearch } from './methods';
-import { type MemberOperation, operationsNeeding } from './operations';
+import { chosenOperation, type MemberOperation, operationsNeeding } from './operations';
 import { failEveryItem, readConcurrency, runItems, bulkOptionsProperty } from './runItems';
 import { serviceField } from './verifyService';
 
@@ -61,8 +61,13 @@ export async function routeMemberOperation(
 	context: IExecuteFunctions,
 	operations: MemberOperations,
 ): Promise<INodeExecutionData[][]> {
-	const operation = operations[context.getNodeParameter('operation', 0) as string];
 	const options = { outputs: 2, failureOutput: FAILURE_OUTPUT, concurrency: readConcurrency(context) };
+	let operation: MemberOperation;
+	try {
+		operation = chosenOperation(operations, context.getNodeParameter('operation', 0));
+	} catch (setupFailure) {
+		return await failEveryItem(context, setupFailure, options);
+	}
 	if (operation.needs === 'none') {
 		return await runItems(context, (itemIndex) => operation.execute.call(context, itemIndex), options);
 	}

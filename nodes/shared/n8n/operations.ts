@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { ConfigurationError } from '../core/errors';
 import type { Members } from '../core/members';
 import type { VerifyClient } from '../core/verify/client';
 import type { Show } from './displayOptions';
@@ -34,6 +35,20 @@ export type VerifyOperation = {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<ItemResult>;
 };
+
+/**
+ * The operation chosen in the node. n8n adds "Custom API Call" to the Operation list of every node whose credential
+ * can sign HTTP requests (the Twilio credential can); these nodes have none, so that choice is a setup mistake.
+ */
+export function chosenOperation<T>(operations: Record<string, T>, name: unknown): T {
+	const operation = typeof name === 'string' && Object.hasOwn(operations, name) ? operations[name] : undefined;
+	if (operation === undefined) {
+		throw new ConfigurationError('UNKNOWN_OPERATION', `This node has no operation "${String(name)}"`, {
+			description: 'For a call to the Twilio API this node does not offer, use the HTTP Request node with the Twilio Verify API credential.',
+		});
+	}
+	return operation;
+}
 
 /** The names of the operations that need one of `needs`. */
 export function operationsNeeding(operations: Record<string, { needs: Need }>, ...needs: Need[]): string[] {
