@@ -40,6 +40,8 @@ describe('Twilio Verify Service: services', () => {
 
 		const [fetched] = await runOk({ resource: 'service', operation: 'get', serviceSid: byId(sid) });
 		expect(fetched).toMatchObject({ sid, friendlyName: 'Acme' });
+		// One key style in outputs: nested objects too (Twilio sends totp.time_step).
+		expect(JSON.stringify(fetched)).not.toMatch(/"[a-z]+_[a-z_]+":/);
 
 		const [updated] = await runOk({ resource: 'service', operation: 'update', serviceSid: byId(sid), updateFields: { friendlyName: 'Acme 2', codeLength: 4 } });
 		expect(updated).toMatchObject({ sid, friendlyName: 'Acme 2', codeLength: 4 });

@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 
 import { ConfigurationError, OutcomeError } from '../errors';
 import { VerifyManagement } from './management';
+import { plain } from './plain';
+
+export type { PlainResource } from './plain';
 import { DEFAULT_RETRY_POLICY, RetryingHttpClient, type HttpClient, type RetryPolicy } from './retry';
 import { checkTestNumber, parseTestNumbers, sendToTestNumber, type TestNumbers } from './testNumbers';
 import { mapTwilioError, type TwilioCallKind } from './twilioErrors';
@@ -135,14 +138,6 @@ function reasonForCheckStatus(status: string): OutcomeError {
 
 function toJsonText(value: Record<string, unknown> | undefined): string | undefined {
 	return value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined;
-}
-
-/** A Twilio resource as plain JSON (camelCase field names, as the SDK's toJSON gives them). */
-export type PlainResource = Record<string, string | number | boolean | object | null | undefined>;
-
-/** Plain JSON of an SDK resource instance (its toJSON drops the client back-references). */
-function plain<T extends { toJSON(): object }>(instance: T): PlainResource {
-	return instance.toJSON() as PlainResource;
 }
 
 export class VerifyClient implements VerificationGateway {

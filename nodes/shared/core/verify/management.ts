@@ -4,12 +4,9 @@
  * Reached as `client.management`; errors are mapped like every management call (twilioErrors.ts).
  */
 import { mapTwilioError } from './twilioErrors';
-import type { PlainResource, VerifyDomain } from './client';
+import type { VerifyDomain } from './client';
+import { plain } from './plain';
 import type { AttemptListFilters, AttemptSummaryFilters, WebhookFields } from './types';
-
-function plain<T extends { toJSON(): object }>(instance: T): PlainResource {
-	return instance.toJSON() as PlainResource;
-}
 
 /** `limit` undefined: every record (the SDK follows next_page_url). */
 function listOptions(limit: number | undefined): { limit?: number; pageSize: number } {
