@@ -12,14 +12,18 @@ const recipientTypeProperty = choiceField('Send To', 'recipientType', [
 	{ name: 'Email Address', value: 'email' },
 ]);
 
-export function recipientProperties(displayOptions: { show: Show }): INodeProperties[] {
+/** `label` names the recipient choice ("Send To", or "Code Was Sent To" on a check); `phoneDefault` pre-fills it. */
+export function recipientProperties(
+	displayOptions: { show: Show },
+	{ label = 'Send To', phoneDefault = '' }: { label?: string; phoneDefault?: string } = {},
+): INodeProperties[] {
 	return [
-		{ ...recipientTypeProperty, displayOptions },
+		{ ...recipientTypeProperty, displayName: label, displayOptions },
 		{
 			displayName: 'Phone Number',
 			name: 'phone',
 			type: 'string',
-			default: '',
+			default: phoneDefault,
 			required: true,
 			placeholder: '+14155550123',
 			description: 'In international format (E.164), or a national number together with its country',

@@ -18,10 +18,14 @@ export const NOT_APPROVED_OUTPUT = 1;
 export const description: INodeProperties[] = [
 	serviceField(),
 	choiceField('Check By', 'checkBy', [
-		{ name: 'Phone Number or Email', value: 'recipient', description: 'The recipient the code was sent to' },
+		{ name: 'Recipient', value: 'recipient', description: 'The phone number or email address the code was sent to' },
 		{ name: 'Verification SID', value: 'verificationSid', description: 'The SID returned when the code was sent' },
 	]),
-	...recipientProperties({ show: { checkBy: ['recipient'] } }),
+	...recipientProperties(
+		{ show: { checkBy: ['recipient'] } },
+		// After a Send Verification node, the number it sent to.
+		{ label: 'Code Was Sent To', phoneDefault: '={{ $json.to ?? "" }}' },
+	),
 	verificationSidField({ show: { checkBy: ['verificationSid'] } }),
 	{
 		displayName: 'Code',

@@ -17,6 +17,14 @@ export const option = { name: 'Send', action: 'Send a verification code', descri
 const shown = showFor(['send']);
 
 export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Running this node sends a real code (an SMS, a call or an email) each time, also from the editor, unless the number is one of the credential\'s test numbers',
+		name: 'sendsRealCodes',
+		type: 'notice',
+		default: '',
+		displayOptions: shown,
+	},
 	serviceField(shown),
 	...recipientProperties(shown),
 	choiceField(
