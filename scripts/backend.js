@@ -25,6 +25,8 @@ const WEBHOOK_WORKFLOWS = [
 	'member-admin.json',
 	'demo-page.json',
 ];
+/** Samples without webhooks: imported unpublished, for the builder to run or adapt. */
+const MANUAL_WORKFLOWS = ['verify-service-setup.json', 'admin-approval-alert.json'];
 /** The header the admin webhooks ask for (n8n's Header Auth); its value is random per run. */
 const ADMIN_HEADER = 'X-Admin-Key';
 const SANDBOX_SERVICE_SID = `VA${'a'.repeat(32)}`;
@@ -236,6 +238,11 @@ async function startBackend(options = {}) {
 		} else {
 			const published = await runtime.importWorkflows({ userFolder, dir: workflowFolder });
 			log(`published ${published.length} workflows`);
+			// The samples run by hand or on a schedule come along too, unpublished, for the builder to open in the editor.
+			const unpublishedFolder = path.join(userFolder, 'import-unpublished');
+			fs.mkdirSync(unpublishedFolder);
+			for (const file of MANUAL_WORKFLOWS) fs.copyFileSync(path.join(root, 'workflows', file), path.join(unpublishedFolder, file));
+			await runtime.importWorkflows({ userFolder, dir: unpublishedFolder, publish: false });
 
 			log('starting n8n');
 			n8n = await runtime.startN8n({ userFolder, port: options.port, env, waitForWebhook, timeoutMs: 180_000 });

@@ -3,7 +3,8 @@
  * The demo page in headless Chromium (Debian's package, driven by playwright-core), against the real n8n backend:
  * register → who am I → log out, passwordless OTP (a wrong code, Start again, then a first login), the phone login of a
  * member with a password sent to the email + password form, password + code login with a cool-down countdown on "Call
- * me instead", and a locked email. Then the page at phone size (390 × 844): nothing clipped, 16 px text in fields,
+ * me instead", the member lifecycle (forgot password, change password and phone, log out everywhere, delete the
+ * account) and a locked email. Then the page at phone size (390 × 844): nothing clipped, 16 px text in fields,
  * 44 px touch targets. Screenshots go to test-artifacts/demo-page*.png; with UPDATE_SCREENSHOTS set also to
  * workflows/demo-page/screenshot.png and docs/screenshots/demo-page-phone.png (shown in the README). The page is opened
  * with an `?api=` parameter naming another server, which it must ignore: it calls only its own origin.
@@ -57,7 +58,9 @@ const wrongCode = (phone: string) => (code(phone) === '000000' ? '111111' : '000
 
 const message = async (section: string) => (await page.textContent(`#${section} .message`))?.trim();
 const messageKind = (section: string) => page.getAttribute(`#${section} .message`, 'class');
-const shownStep = (section: string) => page.getAttribute(`#${section} form[data-step]:not([hidden])`, 'data-step');
+/** The section's shown step, or null when none is (the account forms are all closed). */
+const shownStep = (section: string) =>
+	page.evaluate((target) => document.querySelector(`#${target} form[data-step]:not([hidden])`)?.getAttribute('data-step') ?? null, section);
 
 /** Clicks, then returns the section's message once the request behind the click has answered. */
 async function click(section: string, selector: string) {
@@ -70,7 +73,7 @@ async function click(section: string, selector: string) {
 	}, status);
 	return message(section);
 }
-const submit = (section: string, step: 'details' | 'code') => click(section, `#${section} [data-step=${step}] button[type=submit]`);
+const submit = (section: string, step: string) => click(section, `#${section} [data-step=${step}] button[type=submit]`);
 
 async function whoAmI() {
 	const said = await click('session', '#session [data-me]');
@@ -178,6 +181,117 @@ test('register, who am I, log out, OTP login, then password + code login, with t
 
 	expect(await logOut()).toBe('You are logged out.');
 	expect(await whoAmI()).toEqual({ message: 'The session is not valid. Log in again.', who: 'Not logged in.' });
+}, 120_000);
+
+test('forgot password, change password and phone, log out everywhere, delete the account', async () => {
+	// A member of its own (the phones of the first test are in their resend cool-downs).
+	const api = client(backend.webhookUrl);
+	const sent = await api('POST', 'register/send-code', { email: 'forgetful@example.com', password: 'first long passphrase', phone: '+14155553010' });
+	expect((await api('POST', 'register', { registrationId: sent.body.registrationId, code: code('+14155553010') })).status).toBe(201);
+
+	// Forgot password? → email → code + new password (a wrong code first) → back to the login form.
+	await page.click('#login [data-forgot]');
+	expect(await shownStep('login')).toBe('reset');
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('reset-email');
+	await page.fill('#reset-email', 'forgetful@example.com');
+	expect(await submit('login', 'reset')).toBe('If forgetful@example.com belongs to an account with a password, we sent a code to its phone.');
+	expect(await shownStep('login')).toBe('reset-code');
+	expect(await page.isVisible('#login [data-step=reset-code] [data-restart]')).toBe(true);
+	await page.fill('#reset-code', wrongCode('+14155553010'));
+	await page.fill('#reset-password', 'second long passphrase');
+	expect(await submit('login', 'reset-code')).toBe('The code is not correct. 4 attempts left.');
+	expect(await page.inputValue('#reset-password')).toBe('');
+	await page.fill('#reset-code', code('+14155553010'));
+	await page.fill('#reset-password', 'second long passphrase');
+	expect(await submit('login', 'reset-code')).toBe('Your password is changed and every session of the account ended. Log in with the new password.');
+	expect(await shownStep('login')).toBe('details');
+	expect(await page.inputValue('#login-email')).toBe('forgetful@example.com');
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-password');
+
+	// The old password no longer works; the new one does.
+	await page.fill('#login-password', 'first long passphrase');
+	expect(await submit('login', 'details')).toBe('The email address or password is not correct.');
+	await page.fill('#login-password', 'second long passphrase');
+	expect(await submit('login', 'details')).toBe('We sent a code to +1 ••• ••• 3010.');
+	await page.fill('#login-code', code('+14155553010'));
+	expect(await submit('login', 'code')).toBe('Logged in as forgetful@example.com.');
+	expect(await page.isVisible('#session [data-account]')).toBe(true);
+
+	// Change password.
+	await page.click('#session [data-open=password]');
+	expect(await shownStep('session')).toBe('password');
+	await page.fill('#account-current-password', 'second long passphrase');
+	await page.fill('#account-new-password', 'third long passphrase');
+	expect(await submit('session', 'password')).toBe('Your password is changed. Your other sessions ended.');
+	expect(await shownStep('session')).toBeNull();
+	expect(await page.inputValue('#account-new-password')).toBe('');
+
+	// Change phone: a phone that is another member's is refused; then a code to the new phone.
+	await page.click('#session [data-open=phone]');
+	expect(await shownStep('session')).toBe('phone');
+	await page.selectOption('#account-country', 'US');
+	await page.fill('#account-phone', '4155553003');
+	await page.fill('#account-password', 'third long passphrase');
+	expect(await submit('session', 'phone')).toBe('An account with this email address or phone number already exists.');
+	expect(await page.inputValue('#account-password')).toBe('');
+	await page.fill('#account-phone', '4155553011');
+	await page.fill('#account-password', 'third long passphrase');
+	expect(await submit('session', 'phone')).toBe('We sent a code to +1 ••• ••• 3011.');
+	expect(await shownStep('session')).toBe('phone-code');
+	expect(await page.isVisible('#session [data-step=phone-code] [data-restart]')).toBe(true);
+	await page.fill('#account-code', code('+14155553011'));
+	expect(await submit('session', 'phone-code')).toBe('Your phone number is now +1 ••• ••• 3011. Your other sessions ended.');
+	expect((await page.textContent('[data-who]'))?.trim()).toBe('Logged in as forgetful@example.com (+1 ••• ••• 3011, active)');
+	expect((await whoAmI()).who).toBe('Logged in as forgetful@example.com (+1 ••• ••• 3011, active)');
+
+	// The account section at phone size, with its actions and the phone form open.
+	await page.setViewportSize({ width: 390, height: 844 });
+	try {
+		await page.click('#session [data-open=phone]');
+		const layout = await page.evaluate(() => {
+			const area = document.querySelector('#session')!;
+			const controls = Array.from(area.querySelectorAll('input, select, button')).filter((element) => (element as HTMLElement).offsetParent !== null);
+			return {
+				pageWidth: document.documentElement.scrollWidth,
+				clipped: controls.filter((control) => control.getBoundingClientRect().right > area.getBoundingClientRect().right).map((control) => control.id || control.textContent),
+				smallText: controls.filter((control) => parseFloat(getComputedStyle(control).fontSize) < 16).map((control) => control.id || control.textContent),
+				smallTargets: controls
+					.filter((control) => control.getBoundingClientRect().height < 44 || control.getBoundingClientRect().width < 44)
+					.map((control) => control.id || control.textContent),
+			};
+		});
+		expect(layout.pageWidth).toBeLessThanOrEqual(390);
+		expect(layout).toEqual({ pageWidth: layout.pageWidth, clipped: [], smallText: [], smallTargets: [] });
+		await page.click('#session [data-step=phone] [data-cancel]');
+		await page.evaluate(() => document.querySelector('#session')!.scrollIntoView({ block: 'start' }));
+		await page.screenshot({ path: join(ARTIFACTS, 'demo-page-account.png') });
+	} finally {
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
+
+	// Log out everywhere ends this session too.
+	expect(await click('session', '#session [data-logout-all]')).toBe('You are logged out everywhere (1 session ended).');
+	expect((await page.textContent('[data-who]'))?.trim()).toBe('Not logged in.');
+	expect(await page.isVisible('#session [data-account]')).toBe(false);
+
+	// Delete: log in again, confirm, then the password; the page goes back to the start.
+	await page.fill('#login-email', 'forgetful@example.com');
+	await page.fill('#login-password', 'third long passphrase');
+	expect(await submit('login', 'details')).toBe('We sent a code to +1 ••• ••• 3011.');
+	await page.fill('#login-code', code('+14155553011'));
+	expect(await submit('login', 'code')).toBe('Logged in as forgetful@example.com.');
+	await page.click('#session [data-open=delete]');
+	expect((await page.textContent('#session [data-step=delete] .hint'))?.trim()).toContain('Delete forgetful@example.com?');
+	await page.click('#session [data-step=delete] button[type=submit]');
+	expect(await shownStep('session')).toBe('delete-proof');
+	await page.fill('#delete-password', 'not the password');
+	expect(await submit('session', 'delete-proof')).toBe('The password is not correct.');
+	await page.fill('#delete-password', 'third long passphrase');
+	expect(await submit('session', 'delete-proof')).toBe('Your account is deleted.');
+	expect((await page.textContent('[data-who]'))?.trim()).toBe('Not logged in.');
+	expect(await message('register')).toBe('Your account is deleted. You may register again.');
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('register-email');
+	expect(await api('POST', 'login/send-code', { email: 'forgetful@example.com', password: 'third long passphrase' })).toMatchObject({ status: 401 });
 }, 120_000);
 
 test('a locked email says for how long, in minutes, and another email may be tried at once', async () => {
