@@ -217,8 +217,28 @@ describe('member store credential', () => {
 });
 
 describe('member node parameters', () => {
+	it('show each Security option only for the operations it affects', () => {
+		const security = (nodeType: INodeType) =>
+			nodeType.description.properties.find((property) => property.name === 'security')?.options as unknown as Array<{
+				name: string;
+				displayOptions: { show: { '/operation': string[] } };
+			}>;
+		const shownFor = (nodeType: INodeType, name: string) =>
+			security(nodeType).find((option) => option.name === name)?.displayOptions.show['/operation'];
+		expect(shownFor(new MemberRegister(), 'minPasswordLength')).toEqual(['sendCode']);
+		expect(shownFor(new MemberLogin(), 'minPasswordLength')).toEqual([]);
+		expect(shownFor(new MemberLogin(), 'maxFailedLogins')).toEqual(['sendCode', 'completeOtp']);
+		expect(shownFor(new MemberLogin(), 'maxCodeAttempts')).toEqual(['complete', 'completeOtp']);
+		const registerSecurity = new MemberRegister().description.properties.find((property) => property.name === 'security');
+		expect(registerSecurity?.displayOptions?.show?.operation).toEqual(['sendCode', 'resendCode', 'complete']);
+	});
+
 	it('offer the core policy\'s defaults in the Security collection', () => {
-		const options = securityOptions({ show: { operation: ['sendCode'] } }).options as Array<{ name: keyof typeof DEFAULT_MEMBER_POLICY; default: unknown }>;
+		const operations = { sendCode: { security: ['sends', 'codes', 'passwords', 'newPasswords'] as const } };
+		const options = securityOptions({ show: { operation: ['sendCode'] } }, operations).options as Array<{
+			name: keyof typeof DEFAULT_MEMBER_POLICY;
+			default: unknown;
+		}>;
 		expect(options.map((option) => option.name).sort()).toEqual(
 			Object.keys(DEFAULT_MEMBER_POLICY).filter((name) => name !== 'sessionTtlSeconds').sort(),
 		);

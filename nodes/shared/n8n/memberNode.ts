@@ -41,8 +41,14 @@ export function memberNodeParts(operations: MemberOperations) {
 	return {
 		usingStore,
 		usingVerify,
-		sharedProperties: [executionDataNotice, serviceField(usingVerify), securityOptions(usingStore), bulkOptionsProperty],
+		sharedProperties: [executionDataNotice, serviceField(usingVerify), securityOptions(showFor(operationsWithSecurity(operations)), operations), bulkOptionsProperty],
 	};
+}
+
+function operationsWithSecurity(operations: MemberOperations): string[] {
+	return Object.entries(operations)
+		.filter(([, operation]) => operation.security.length > 0)
+		.map(([name]) => name);
 }
 
 export const memberNodeMethods = {

@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MEMBER_POLICY, type NumericPolicy } from '../core/members';
 import type { Show } from './displayOptions';
+import type { SecurityTopic } from './operations';
 import { choiceField } from './choiceField';
 
 export function bodyField(
@@ -68,28 +69,43 @@ export function approvalField(displayOptions: { show: Show }): INodeProperties {
 	return choiceField('New Members', 'approval', options, { displayOptions });
 }
 
-/** Each Security option: its label and help; the default is always the core policy's. */
-const SECURITY_OPTIONS: Array<{ name: keyof NumericPolicy; displayName: string; description: string }> = [
-	{ name: 'challengeTtlMinutes', displayName: 'Code Lifetime (Minutes)', description: 'How long a registration or login code stays usable' },
-	{ name: 'lockMinutes', displayName: 'Lock Duration (Minutes)', description: 'How long an account stays locked after too many wrong passwords' },
-	{ name: 'maxSendsPerIpPer10Min', displayName: 'Max Codes per IP per 10 Minutes', description: "Applied when the caller's IP address is known" },
-	{ name: 'maxSendsPerHour', displayName: 'Max Codes per Hour (All Phones)', description: 'A budget for the whole member store, against SMS pumping' },
-	{ name: 'maxFailedLoginsPerEmailPerHour', displayName: 'Max Wrong Passwords per Email per Hour', description: 'From all addresses together, before the email is locked for the rest of the hour' },
-	{ name: 'maxWrongCodesPerPhonePerHour', displayName: 'Max Wrong Codes per Phone per Hour', description: 'Across all of the phone\'s codes' },
-	{ name: 'trustedProxyHops', displayName: 'Trusted Proxy Hops', description: 'Reverse proxies of your own in front of n8n (0 when n8n faces the internet directly: no address is trusted then)' },
-	{ name: 'maxSendsPerPhonePer10Min', displayName: 'Max Codes per Phone per 10 Minutes', description: 'Codes sent to one phone in 10 minutes' },
-	{ name: 'maxCodeAttempts', displayName: 'Max Wrong Codes', description: 'Wrong codes before the code stops working' },
-	{ name: 'maxFailedLogins', displayName: 'Max Wrong Passwords per Address', description: 'Wrong passwords for one email from one address before that address is locked out of it' },
-	{ name: 'minPasswordLength', displayName: 'Min Password Length', description: 'Shortest password accepted at registration' },
-	{ name: 'resendCooldownSeconds', displayName: 'Resend Cool-Down (Seconds)', description: 'Minimum wait between two codes to the same phone' },
+/** Each Security option: the group it belongs to, its label and help; the default is always the core policy's. */
+const SECURITY_OPTIONS: Array<{ topic: SecurityTopic; name: keyof NumericPolicy; displayName: string; description: string }> = [
+	{ topic: 'sends', name: 'challengeTtlMinutes', displayName: 'Code Lifetime (Minutes)', description: 'How long a code stays usable' },
+	{ topic: 'sends', name: 'resendCooldownSeconds', displayName: 'Resend Cool-Down (Seconds)', description: 'Minimum wait between two codes to one phone while one is pending' },
+	{ topic: 'sends', name: 'maxSendsPerPhonePer10Min', displayName: 'Codes per Phone, 10 Minutes', description: 'Codes sent to one phone in 10 minutes' },
+	{ topic: 'sends', name: 'maxSendsPerIpPer10Min', displayName: 'Codes per Address, 10 Minutes', description: "Codes requested from one IP address (IPv6: one /64) in 10 minutes, when the caller's address is known" },
+	{ topic: 'sends', name: 'maxSendsPerHour', displayName: 'Codes per Hour, All Phones', description: 'A budget for the whole member store, against SMS pumping' },
+	{ topic: 'sends', name: 'trustedProxyHops', displayName: 'Trusted Proxy Hops', description: 'Reverse proxies of your own in front of n8n that append to X-Forwarded-For (0: none, no address is trusted)' },
+	{ topic: 'codes', name: 'maxCodeAttempts', displayName: 'Wrong Codes per Code', description: 'Wrong codes before a code stops working' },
+	{ topic: 'codes', name: 'maxWrongCodesPerPhonePerHour', displayName: 'Wrong Codes per Phone, Hour', description: "Across all of the phone's codes" },
+	{ topic: 'passwords', name: 'maxFailedLogins', displayName: 'Wrong Passwords per Address', description: 'Wrong passwords for one email from one address before that address is locked out of it' },
+	{ topic: 'passwords', name: 'lockMinutes', displayName: 'Lock Duration (Minutes)', description: 'How long an address stays locked out of an email after too many wrong passwords' },
+	{ topic: 'passwords', name: 'maxFailedLoginsPerEmailPerHour', displayName: 'Wrong Passwords per Email, Hour', description: 'From all addresses together, before the email is locked for the rest of the hour' },
+	{ topic: 'newPasswords', name: 'minPasswordLength', displayName: 'Min Password Length', description: 'Shortest new password accepted' },
 ];
 
-function securityOption(option: (typeof SECURITY_OPTIONS)[number]): INodeProperties {
-	return { ...option, type: 'number', default: DEFAULT_MEMBER_POLICY[option.name] };
+/** Shown only for the operations whose Security topics include `topic` (`/operation`: the node's own parameter). */
+function forTopic(topic: SecurityTopic, operations: Record<string, { security: readonly SecurityTopic[] }>) {
+	const names = Object.entries(operations)
+		.filter(([, operation]) => operation.security.includes(topic))
+		.map(([name]) => name);
+	return { show: { '/operation': names } };
+}
+
+function securityOption(
+	option: (typeof SECURITY_OPTIONS)[number],
+	operations: Record<string, { security: readonly SecurityTopic[] }>,
+): INodeProperties {
+	const { topic, ...shown } = option;
+	return { ...shown, type: 'number', default: DEFAULT_MEMBER_POLICY[option.name], displayOptions: forTopic(topic, operations) };
 }
 
 /** Limits of the member flows, overriding the core policy's defaults for this node. */
-export function securityOptions(displayOptions: { show: Show }): INodeProperties {
+export function securityOptions(
+	displayOptions: { show: Show },
+	operations: Record<string, { security: readonly SecurityTopic[] }>,
+): INodeProperties {
 	return {
 		displayName: 'Security',
 		name: 'security',
@@ -98,7 +114,7 @@ export function securityOptions(displayOptions: { show: Show }): INodeProperties
 		default: {},
 		displayOptions,
 		options: [
-			...SECURITY_OPTIONS.map(securityOption),
+			...SECURITY_OPTIONS.map((option) => securityOption(option, operations)),
 			{
 				displayName: 'Allowed Countries',
 				name: 'allowedCountries',
@@ -106,6 +122,7 @@ export function securityOptions(displayOptions: { show: Show }): INodeProperties
 				default: '',
 				placeholder: 'US, CA, GB',
 				description: 'ISO 3166-1 alpha-2 codes, comma-separated, of the countries codes may be sent to. Empty allows every country.',
+				displayOptions: forTopic('sends', operations),
 			},
 			{
 				displayName: 'Allowed Channels',
@@ -118,6 +135,7 @@ export function securityOptions(displayOptions: { show: Show }): INodeProperties
 					{ name: 'WhatsApp', value: 'whatsapp' },
 				],
 				description: 'Channels codes may be sent by. None selected allows every channel.',
+				displayOptions: forTopic('sends', operations),
 			},
 		],
 	};

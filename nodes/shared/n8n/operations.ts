@@ -14,6 +14,9 @@ import type { ItemResult } from './runItems';
 /** What an operation reads: nothing, the member store, or the member store and Twilio Verify. */
 export type Need = 'none' | 'store' | 'verify';
 
+/** The groups of Security options: limits on sends, on code guesses, on password guesses, and new-password rules. */
+export type SecurityTopic = 'sends' | 'codes' | 'passwords' | 'newPasswords';
+
 /** The operation's entry in the node's Operation list; its value is its key in the node's operation map. */
 export type OperationOption = Required<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>;
 
@@ -22,7 +25,7 @@ interface Described {
 	description: INodeProperties[];
 }
 
-export type MemberOperation = Described &
+export type MemberOperation = Described & { security: readonly SecurityTopic[] } &
 	(
 		| { needs: 'none'; execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> }
 		| {

@@ -12,6 +12,9 @@ export const option = {
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = ['passwords', 'newPasswords'] as const;
+
 const shown = showFor(['changePassword']);
 
 export const description: INodeProperties[] = [

@@ -11,6 +11,9 @@ export const option = {
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['codes'] as const;
+
 const shown = showFor(['changePhone']);
 
 export const description: INodeProperties[] = [

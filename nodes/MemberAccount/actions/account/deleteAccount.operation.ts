@@ -12,6 +12,9 @@ export const option = {
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['passwords', 'codes'] as const;
+
 const shown = showFor(['deleteAccount']);
 
 export const description: INodeProperties[] = [

@@ -11,6 +11,9 @@ export const option = {
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 const shown = showFor(['listMembers']);
 
 /** Read from the Webhook's query string (`?status=&q=&limit=&cursor=`) by default. */

@@ -11,6 +11,9 @@ export const option = {
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = [tokenField('logoutAll')];
 
 /** `ended` is how many sessions were revoked. */

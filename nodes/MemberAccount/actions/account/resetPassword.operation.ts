@@ -11,6 +11,9 @@ export const option = {
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['codes', 'newPasswords'] as const;
+
 const shown = showFor(['resetPassword']);
 
 export const description: INodeProperties[] = [

@@ -12,6 +12,9 @@ export const option = {
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['passwords', 'sends'] as const;
+
 const shown = showFor(['sendPhoneCode']);
 
 export const description: INodeProperties[] = [

@@ -10,6 +10,9 @@ export const option = {
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['sends'] as const;
+
 const shown = showFor(['sendResetCode']);
 
 export const description: INodeProperties[] = [

@@ -6,6 +6,9 @@ export const option = { name: 'Complete OTP Login', action: 'Complete a one time
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['codes', 'passwords'] as const;
+
 const shown = showFor(['completeOtp']);
 
 export const description: INodeProperties[] = [

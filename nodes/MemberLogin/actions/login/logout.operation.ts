@@ -7,6 +7,9 @@ export const option = { name: 'Log Out', action: 'Log out', description: 'Revoke
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = [tokenField('logout')];
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {

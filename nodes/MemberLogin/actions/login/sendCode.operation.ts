@@ -6,6 +6,9 @@ export const option = { name: 'Send Login Code', action: 'Send a login code', de
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['passwords', 'sends'] as const;
+
 const shown = showFor(['sendCode']);
 
 export const description: INodeProperties[] = [

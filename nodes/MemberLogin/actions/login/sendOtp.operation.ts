@@ -6,6 +6,9 @@ export const option = { name: 'Send OTP', action: 'Send a one time code', descri
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['sends'] as const;
+
 const shown = showFor(['sendOtp']);
 
 export const description: INodeProperties[] = [

@@ -7,6 +7,9 @@ export const option = { name: 'Verify Session', action: 'Verify a session token'
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = [tokenField('verifySession')];
 
 /** Checks signature, expiry, revocation and that the member may still log in. */

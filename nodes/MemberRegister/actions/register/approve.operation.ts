@@ -7,6 +7,9 @@ export const option = { name: 'Approve Member', action: 'Approve a member', desc
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = memberSelectorFields('approve');
 
 export async function execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<IDataObject> {

@@ -7,6 +7,9 @@ export const option = { name: 'Block Member', action: 'Block a member', descript
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = memberSelectorFields('block');
 
 /** Blocking also revokes the member's sessions. */

@@ -6,6 +6,9 @@ export const option = { name: 'Complete Registration', action: 'Complete a regis
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['codes'] as const;
+
 const shown = showFor(['complete']);
 
 export const description: INodeProperties[] = [

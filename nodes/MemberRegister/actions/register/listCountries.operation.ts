@@ -7,6 +7,9 @@ export const option = { name: 'List Countries', action: 'List countries', descri
 
 export const needs = 'none';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = [];
 
 /** One item holding every country, ready to answer a frontend's phone-country dropdown. */

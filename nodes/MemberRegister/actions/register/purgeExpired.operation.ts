@@ -6,6 +6,9 @@ export const option = { name: 'Delete Expired Data', action: 'Delete expired dat
 
 export const needs = 'store';
 
+/** The Security options that apply to this operation. */
+export const security = [] as const;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Older Than (Hours)',

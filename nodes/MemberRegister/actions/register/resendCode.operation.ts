@@ -6,6 +6,9 @@ export const option = { name: 'Resend Code', action: 'Resend the registration co
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['sends'] as const;
+
 const shown = showFor(['resendCode']);
 
 export const description: INodeProperties[] = [

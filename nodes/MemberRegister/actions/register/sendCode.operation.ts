@@ -6,6 +6,9 @@ export const option = { name: 'Send Registration Code', action: 'Send a registra
 
 export const needs = 'verify';
 
+/** The Security options that apply to this operation. */
+export const security = ['sends', 'newPasswords'] as const;
+
 const shown = showFor(['sendCode']);
 
 export const description: INodeProperties[] = [
