@@ -241,8 +241,10 @@ async function startBackend(options = {}) {
 			// The samples run by hand or on a schedule come along too, unpublished, for the builder to open in the editor.
 			const unpublishedFolder = path.join(userFolder, 'import-unpublished');
 			fs.mkdirSync(unpublishedFolder);
-			for (const file of MANUAL_WORKFLOWS) fs.copyFileSync(path.join(root, 'workflows', file), path.join(unpublishedFolder, file));
-			await runtime.importWorkflows({ userFolder, dir: unpublishedFolder, publish: false });
+			// (A test that brings these files itself has already imported them.)
+			const manual = MANUAL_WORKFLOWS.filter((file) => !(file in (options.extraWorkflows ?? {})));
+			for (const file of manual) fs.copyFileSync(path.join(root, 'workflows', file), path.join(unpublishedFolder, file));
+			if (manual.length > 0) await runtime.importWorkflows({ userFolder, dir: unpublishedFolder, publish: false });
 
 			log('starting n8n');
 			n8n = await runtime.startN8n({ userFolder, port: options.port, env, waitForWebhook, timeoutMs: 180_000 });

@@ -17,6 +17,8 @@ interface Backend {
 
 /** What a test may change about the backend (see `startBackend` in scripts/backend.js). */
 export interface BackendOptions {
+	/** the Verify sandbox's port (a free one when omitted) */
+	sandboxPort?: number;
 	/** a PostgreSQL member store instead of SQLite, e.g. one on a closed port for outage tests */
 	postgresUrl?: string;
 	/** the member store credential's session signing secret (random when omitted) */
