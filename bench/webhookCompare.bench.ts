@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 const { SANDBOX_SERVICE_SID } = require('../scripts/backend') as { SANDBOX_SERVICE_SID: string };
 const parts = require('../scripts/workflows/parts') as {
 	webhook(workflow: string, method: string, path: string, position: number[]): { name: string };
-	respond(workflow: string, name: string, code: string, body: string, position: number[]): { name: string };
+	respond(workflow: string, name: string, code: string | number, body: string, position: number[]): { name: string };
 	assemble(name: string, notes: object[], endpoints: object[]): object;
 };
 
@@ -33,7 +33,7 @@ const ROUNDS = 2;
 /** Webhook → (optional middle node) → Respond, as a builder would wire it. */
 function workflow(name: string, path: string, middle?: { name: string; [field: string]: unknown }): object {
 	const hook = parts.webhook(name, 'POST', path, [0, 0]);
-	const answer = parts.respond(name, 'Respond', '200', '={{ JSON.stringify({ status: $json.status ?? "ok" }) }}', [600, 0]);
+	const answer = parts.respond(name, 'Respond', 200, '={{ JSON.stringify({ status: $json.status ?? "ok" }) }}', [600, 0]);
 	const chain = middle ? [hook, middle, answer] : [hook, answer];
 	const connections = Object.fromEntries(
 		chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] }]),
