@@ -265,6 +265,7 @@ test('forgot password, change password and phone, log out everywhere, delete the
 		await page.click('#session [data-step=phone] [data-cancel]');
 		await page.evaluate(() => document.querySelector('#session')!.scrollIntoView({ block: 'start' }));
 		await page.screenshot({ path: join(ARTIFACTS, 'demo-page-account.png') });
+		if (UPDATE_SCREENSHOTS) await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'demo-page-account.png') });
 	} finally {
 		await page.setViewportSize({ width: 1280, height: 900 });
 	}

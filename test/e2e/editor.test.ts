@@ -206,9 +206,13 @@ describe.each(SAMPLES.map((sample) => [sample.file, sample] as const))('the canv
 		await openCanvas(sample.id, sample.nodes.length);
 		const nodes = await readCanvas(Object.fromEntries(sample.nodes.map(({ id, name }) => [id, name])));
 		await canvasScreenshot(nodes, join(ARTIFACTS, `editor-${basename(file, '.json')}.png`));
-		if (file === 'member-login.json' && UPDATE_SCREENSHOTS) {
+		const shownInReadme: Record<string, string> = {
+			'member-login.json': 'editor-login-canvas.png',
+			'member-account.json': 'editor-account-canvas.png',
+		};
+		if (shownInReadme[file] && UPDATE_SCREENSHOTS) {
 			mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-			await canvasScreenshot(nodes, join(DOCS_SCREENSHOTS, 'editor-login-canvas.png'));
+			await canvasScreenshot(nodes, join(DOCS_SCREENSHOTS, shownInReadme[file]));
 		}
 		notes[file] = {
 			subtitles: Object.fromEntries(nodes.filter((node) => node.subtitle).map(({ name, subtitle }) => [name, subtitle])),
