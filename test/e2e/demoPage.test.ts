@@ -14,6 +14,7 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+import { contrast } from '../support/contrast';
 import { BACKEND_START_TIMEOUT, client, startSampleBackend } from '../support/sampleBackend';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -320,19 +321,6 @@ test('a locked email says for how long, in minutes, and another email may be tri
 	expect(await button('#login [data-step=details] button[type=submit]')).toEqual({ label: 'Continue', disabled: false });
 	expect(await message('login')).toBe('');
 }, 60_000);
-
-/** WCAG 2 contrast ratio of two CSS rgb() colours. */
-function contrast(foreground: string, background: string) {
-	const luminance = (color: string) => {
-		const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((value) => {
-			const channel = Number(value) / 255;
-			return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-		});
-		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-	};
-	const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
-	return (light + 0.05) / (dark + 0.05);
-}
 
 test('on a 390 × 844 phone: nothing clipped, 16 px text in fields, 44 px touch targets, AA contrast', async () => {
 	const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
