@@ -16,8 +16,11 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 }
 
 /** Fastest of two runs: the machine may be busy, and the minimum is what the work costs. */
+/** The fastest of five runs: a busy machine only ever adds time, so the minimum is the cost itself. */
 async function cost(work: () => Promise<unknown>): Promise<number> {
-	return Math.min(await time(work), await time(work));
+	let fastest = Infinity;
+	for (let run = 0; run < 5; run++) fastest = Math.min(fastest, await time(work));
+	return fastest;
 }
 
 describe('the algorithm this runtime uses', () => {
@@ -105,8 +108,13 @@ describe('Argon2id hashing (the default)', () => {
 
 	test('the dummy verification for unknown emails fails and costs about as much as a real one', async () => {
 		await expect(verifyAgainstDummy(PASSWORD)).resolves.toBe(false);
-		const real = await cost(() => verifyPassword('guess', hash));
-		const dummy = await cost(() => verifyAgainstDummy('guess'));
+		// Interleaved, so a busy moment falls on both.
+		let real = Infinity;
+		let dummy = Infinity;
+		for (let round = 0; round < 3; round++) {
+			real = Math.min(real, await cost(() => verifyPassword('guess', hash)));
+			dummy = Math.min(dummy, await cost(() => verifyAgainstDummy('guess')));
+		}
 		// Loose on purpose (the machine may be busy): an early return, or a dummy with cheaper parameters, is far below.
 		expect(dummy).toBeGreaterThan(real * 0.5);
 		// ...and a scrypt dummy (about six times Argon2id's cost here) far above.
