@@ -2,16 +2,16 @@
  * Member Account through n8n's engine with both real store backends and the Verify sandbox, wired the way a webhook
  * workflow uses it (parameters read the Webhook node's body, headers and query string).
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { closeAllStores, type StoreConfig } from '../../nodes/shared/core/members';
 import { MemberAccount } from '../../nodes/MemberAccount/MemberAccount.node';
 import { operations } from '../../nodes/MemberAccount/actions/account';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
 import { runNode } from '../support/n8nEngine';
 import { BACKENDS } from '../support/memberBackends';
-import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
+import { useMemberNodeBackend } from '../support/memberNodeBackend';
+import { byId, expectNoSecrets, jsonOf } from '../support/nodeHelpers';
 import { expectOutcomes, oddItems, oddValues } from '../support/oddInputs';
 
 const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
@@ -22,34 +22,14 @@ const PHONE = '+14155552671';
 const NEW_PHONE = '+14155552699';
 
 describe.each(BACKENDS)('Member Account on $name', (backend) => {
-	let sandbox: Sandbox;
-	let serviceSid: string;
-	let store: StoreConfig;
-
-	beforeEach(async () => {
-		({ sandbox, serviceSid } = await sandboxWithService());
-		store = await backend.create();
-	});
-	afterEach(async () => {
-		await sandbox.close();
-		await closeAllStores();
-	});
-	afterAll(() => backend.cleanUp());
-
-	function credentials(): Record<string, ICredentialDataDecryptedObject> {
-		const memberStoreApi: ICredentialDataDecryptedObject =
-			store.backend === 'sqlite'
-				? { backend: 'sqlite', sqlitePath: store.path, sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 }
-				: { ...store, ssl: 'disable', sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 };
-		return { ...verifyCredentials(sandbox), memberStoreApi };
-	}
+	const setup = useMemberNodeBackend(backend, SESSION_SECRET);
 
 	async function callItems(nodeType: INodeType, operation: string, items: IDataObject[], parameters: IDataObject = {}) {
 		const result = await runNode({
 			nodeType,
-			parameters: { operation, serviceSid: byId(serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
+			parameters: { operation, serviceSid: byId(setup.serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
 			items,
-			credentials: credentials(),
+			credentials: setup.credentials(),
 		});
 		if (result.error) throw result.error;
 		return result.outputs;
@@ -67,7 +47,7 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 	async function registerAlice(): Promise<string> {
 		const sent = await call(new MemberRegister(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, phone: PHONE } });
 		const { registrationId } = sent.success[0];
-		const done = await call(new MemberRegister(), 'complete', { body: { registrationId, code: sandbox.lastCode(PHONE) } });
+		const done = await call(new MemberRegister(), 'complete', { body: { registrationId, code: setup.sandbox.lastCode(PHONE) } });
 		return String(done.success[0].sessionToken);
 	}
 
@@ -75,12 +55,12 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		const token = await registerAlice();
 		const sent = await account('sendResetCode', { body: { email: EMAIL }, headers: { 'x-forwarded-for': '203.0.113.5' } });
 		expect(sent.success[0]).toEqual({ ok: true, httpStatus: 200, resetId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
-		const code = sandbox.lastCode(PHONE)!;
+		const code = setup.sandbox.lastCode(PHONE)!;
 
-		const requestsBefore = sandbox.requests.length;
+		const requestsBefore = setup.sandbox.requests.length;
 		const unknown = await account('sendResetCode', { body: { email: 'nobody@example.com' } });
 		expect(Object.keys(unknown.success[0])).toEqual(Object.keys(sent.success[0]));
-		expect(sandbox.requests.length).toBe(requestsBefore);
+		expect(setup.sandbox.requests.length).toBe(requestsBefore);
 		expect((await account('resetPassword', { body: { resetId: unknown.success[0].resetId, code, newPassword: NEW_PASSWORD } })).failure[0]).toMatchObject({
 			ok: false,
 			error: { code: 'INVALID_CODE', httpStatus: 401 },
@@ -112,14 +92,14 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		const token = await registerAlice();
 		const sent = await account('sendPhoneCode', { headers: bearer(token), body: { password: PASSWORD, phone: '(415) 555-2699', country: 'US' } });
 		expect(sent.success[0]).toMatchObject({ ok: true, to: '+1 ••• ••• 2699', channel: 'sms', changeId: expect.any(String) });
-		const code = sandbox.lastCode(NEW_PHONE)!;
+		const code = setup.sandbox.lastCode(NEW_PHONE)!;
 		expect(code).toEqual(expect.any(String));
 		const changed = await account('changePhone', { headers: bearer(token), body: { changeId: sent.success[0].changeId, code } });
 		expect(changed.success[0]).toMatchObject({ ok: true, member: { email: EMAIL, phone: '+1 ••• ••• 2699' } });
 
 		// The old phone is free: Bob registers with it, and Alice cannot take it back.
 		const bob = await call(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: PHONE } });
-		await call(new MemberRegister(), 'complete', { body: { registrationId: bob.success[0].registrationId, code: sandbox.lastCode(PHONE) } });
+		await call(new MemberRegister(), 'complete', { body: { registrationId: bob.success[0].registrationId, code: setup.sandbox.lastCode(PHONE) } });
 		const taken = await account('sendPhoneCode', { headers: bearer(token), body: { password: PASSWORD, phone: PHONE } });
 		expect(taken.failure[0]).toMatchObject({ error: { code: 'ALREADY_REGISTERED', httpStatus: 409 } });
 	});
@@ -127,12 +107,12 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 	it('logs out everywhere and deletes the account; the email and phone can register again', async () => {
 		const token = await registerAlice();
 		const loginSent = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
-		await call(new MemberLogin(), 'complete', { body: { loginId: loginSent.success[0].loginId, code: sandbox.lastCode(PHONE) } });
+		await call(new MemberLogin(), 'complete', { body: { loginId: loginSent.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
 		expect((await account('logoutAll', { headers: bearer(token) })).success[0]).toEqual({ ok: true, httpStatus: 200, ended: 2 });
 		expect((await account('logoutAll', { headers: bearer(token) })).failure[0]).toMatchObject({ error: { code: 'INVALID_SESSION' } });
 
 		const again = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
-		const fresh = await call(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, code: sandbox.lastCode(PHONE) } });
+		const fresh = await call(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
 		const freshToken = fresh.success[0].sessionToken;
 		expect((await account('deleteAccount', { headers: bearer(freshToken), body: { password: 'wrong password' } })).failure[0]).toMatchObject({
 			error: { code: 'INVALID_CREDENTIALS' },
@@ -147,7 +127,7 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		await call(new MemberRegister(), 'complete', {
 			body: {
 				registrationId: (await call(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: NEW_PHONE } })).success[0].registrationId,
-				code: sandbox.lastCode(NEW_PHONE),
+				code: setup.sandbox.lastCode(NEW_PHONE),
 			},
 		});
 		const first = await account('listMembers', { query: { status: 'active', limit: '1' } });
@@ -169,7 +149,7 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		const cursors = oddValues('abc', {}, { nullMeansDefault: true });
 		const listed = await callItems(new MemberAccount(), 'listMembers', oddItems('cursor', cursors).map((query) => ({ query })));
 		expectOutcomes(listed[1], cursors, { code: 'INVALID_INPUT', httpStatus: 400 });
-		expect(sandbox.requests).toEqual([]);
+		expect(setup.sandbox.requests).toEqual([]);
 	});
 });
 

@@ -2,16 +2,17 @@
  * Member Register and Member Login run through n8n's engine with both real store backends and the Verify sandbox,
  * wired the way the sample webhook workflows use them (parameters read the Webhook node's body and headers).
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { closeAllStores, DEFAULT_MEMBER_POLICY, type StoreConfig } from '../../nodes/shared/core/members';
+import { closeAllStores, DEFAULT_MEMBER_POLICY } from '../../nodes/shared/core/members';
 import { securityOptions } from '../../nodes/shared/n8n/memberProperties';
 import { storeConfigFrom } from '../../nodes/shared/n8n/memberStore';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
 import { runNode } from '../support/n8nEngine';
 import { BACKENDS } from '../support/memberBackends';
-import { byId, expectNoSecrets, jsonOf, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
+import { useMemberNodeBackend } from '../support/memberNodeBackend';
+import { byId, expectNoSecrets, jsonOf } from '../support/nodeHelpers';
 
 const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
 const EMAIL = 'alice@example.com';
@@ -19,36 +20,16 @@ const PASSWORD = 'correct horse battery';
 const PHONE = '+14155552671';
 
 describe.each(BACKENDS)('member nodes on $name', (backend) => {
-	let sandbox: Sandbox;
-	let serviceSid: string;
-	let store: StoreConfig;
-
-	beforeEach(async () => {
-		({ sandbox, serviceSid } = await sandboxWithService());
-		store = await backend.create();
-	});
-	afterEach(async () => {
-		await sandbox.close();
-		await closeAllStores();
-	});
-	afterAll(() => backend.cleanUp());
-
-	function credentials(): Record<string, ICredentialDataDecryptedObject> {
-		const memberStoreApi: ICredentialDataDecryptedObject =
-			store.backend === 'sqlite'
-				? { backend: 'sqlite', sqlitePath: store.path, sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 }
-				: { ...store, ssl: 'disable', sessionSecret: SESSION_SECRET, sessionLifetimeHours: 24 };
-		return { ...verifyCredentials(sandbox), memberStoreApi };
-	}
+	const setup = useMemberNodeBackend(backend, SESSION_SECRET);
 
 	/** Runs a member node on one webhook-like item and returns [success items, failure items]. */
 	async function call(nodeType: INodeType, operation: string, item: IDataObject, parameters: IDataObject = {}) {
 		const result = await runNode({
 			nodeType,
 			// No resend cool-down: these tests send several codes to one phone within seconds.
-			parameters: { operation, serviceSid: byId(serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
+			parameters: { operation, serviceSid: byId(setup.serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
 			items: [item],
-			credentials: credentials(),
+			credentials: setup.credentials(),
 		});
 		if (result.error) throw result.error;
 		const [success, failure] = result.outputs.map(jsonOf);
@@ -64,7 +45,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		const sent = await register('sendCode', { email: EMAIL, password: PASSWORD, phone: PHONE });
 		expect(sent.failure).toEqual([]);
 		const { registrationId } = sent.success[0];
-		return await register('complete', { registrationId, code: sandbox.lastCode(PHONE) }, parameters);
+		return await register('complete', { registrationId, code: setup.sandbox.lastCode(PHONE) }, parameters);
 	}
 
 	it('registers, logs in with password and code, verifies the session and logs out', async () => {
@@ -72,7 +53,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		expect(sent.success[0]).toMatchObject({ ok: true, httpStatus: 200, to: '+1 ••• ••• 2671', channel: 'sms' });
 		expect(String(sent.success[0].registrationId).length).toBeGreaterThanOrEqual(22);
 
-		const registered = await register('complete', { registrationId: sent.success[0].registrationId, code: sandbox.lastCode(PHONE) });
+		const registered = await register('complete', { registrationId: sent.success[0].registrationId, code: setup.sandbox.lastCode(PHONE) });
 		expect(registered.success[0]).toMatchObject({
 			ok: true,
 			httpStatus: 201,
@@ -82,7 +63,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 
 		const loginSent = await login('sendCode', { body: { email: EMAIL, password: PASSWORD, channel: 'call' } });
 		expect(loginSent.success[0]).toMatchObject({ ok: true, to: '+1 ••• ••• 2671', channel: 'call' });
-		const code = sandbox.lastCode(PHONE)!;
+		const code = setup.sandbox.lastCode(PHONE)!;
 		const loggedIn = await login('complete', { body: { loginId: loginSent.success[0].loginId, code } });
 		const token = String(loggedIn.success[0].sessionToken);
 		expect(loggedIn.success[0]).toMatchObject({ ok: true, member: { email: EMAIL }, expiresAt: expect.any(String) });
@@ -142,18 +123,18 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 
 	it('logs in by phone code, creating the member the first time', async () => {
 		await login('sendOtp', { body: { phone: PHONE } });
-		const first = await login('completeOtp', { body: { phone: PHONE, code: sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
+		const first = await login('completeOtp', { body: { phone: PHONE, code: setup.sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
 		expect(first.success[0]).toMatchObject({ ok: true, created: true, member: { email: '14155552671@members.test' } });
 
 		await login('sendOtp', { body: { phone: '4155552671', country: 'USA' } });
-		const second = await login('completeOtp', { body: { phone: PHONE, code: sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
+		const second = await login('completeOtp', { body: { phone: PHONE, code: setup.sandbox.lastCode(PHONE) } }, { mailDomain: 'members.test' });
 		expect(second.success[0]).toMatchObject({ created: false, member: { id: (first.success[0].member as IDataObject).id } });
 	});
 
 	it('refuses a wrong code and a reused login challenge', async () => {
 		await registerAlice();
 		const { loginId } = (await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).success[0];
-		const code = sandbox.lastCode(PHONE)!;
+		const code = setup.sandbox.lastCode(PHONE)!;
 		expect((await login('complete', { body: { loginId, code: code === '000000' ? '111111' : '000000' } })).failure[0]).toMatchObject({
 			error: { code: 'INVALID_CODE', httpStatus: 401 },
 		});
@@ -167,13 +148,13 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		const purge = (olderThanHours: number) => call(new MemberRegister(), 'purgeExpired', {}, { olderThanHours });
 		// The session ended seconds ago: a one-hour threshold keeps it.
 		expect((await purge(1)).success[0]).toMatchObject({ ok: true, deleted: { sessions: 0 } });
-		const rows = async (table: string) => (await backend.query(store, `SELECT COUNT(*) AS n FROM ${table}`))[0].n;
+		const rows = async (table: string) => (await backend.query(setup.store, `SELECT COUNT(*) AS n FROM ${table}`))[0].n;
 		expect(Number(await rows('tvm_sessions'))).toBe(1);
 		expect(Number(await rows('tvm_members'))).toBe(1);
 		const refused = await runNode({
 			nodeType: new MemberRegister(),
 			parameters: { operation: 'purgeExpired', olderThanHours: 0 } as never,
-			credentials: credentials(),
+			credentials: setup.credentials(),
 		});
 		expect(refused.error?.message).toBe('Older Than must be at least 1 hour.');
 	});
@@ -188,7 +169,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 			nodeType: new MemberLogin(),
 			parameters: { operation: 'verifySession' } as never,
 			items: [{ headers: { authorization: 'Bearer x' } }],
-			credentials: { ...credentials(), memberStoreApi: { ...credentials().memberStoreApi, sessionSecret: 'short' } },
+			credentials: { ...setup.credentials(), memberStoreApi: { ...setup.credentials().memberStoreApi, sessionSecret: 'short' } },
 		});
 		expect(result.error?.message).toMatch(/session signing secret must have at least 32 characters/);
 	});

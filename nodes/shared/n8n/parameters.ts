@@ -12,11 +12,6 @@ export function readParameter(context: IExecuteFunctions, name: string, itemInde
 	return context.getNodeParameter(name, itemIndex, '');
 }
 
-/** An optional text parameter, undefined when empty. */
-export function readOptional(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
-	return optionalText(context.getNodeParameter(name, itemIndex, ''));
-}
-
 /**
  * A SID typed by the builder or given by an expression. Only text is a SID: any other value (a number, an object from a
  * request) is read as empty, which the core refuses before anything is sent.

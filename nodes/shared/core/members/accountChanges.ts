@@ -15,18 +15,12 @@ import {
 	sendCode,
 } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import type { CodeSent } from './flowTypes';
+import { type CodeSent, alreadyRegistered } from './flowTypes';
 import { passwordHashGate } from './hashGate';
 import { readChannel, readCode, readCountry, readId, readPassword } from './input';
-import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
-import {
-	assertMaySend,
-	countSendOrRefuse,
-	forgive,
-	passwordGuessLimits,
-	reservePasswordGuess,
-	sendLimits,
-} from './rateLimits';
+import { guessPassword } from './passwordGuess';
+import { checkPasswordPolicy, hashPassword } from './passwords';
+import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
 import { readSessionToken, recheckSession } from './sessions';
 import type { ChallengeRecord, MemberRecord } from './types';
 import { type MemberView, toMemberView } from './view';
@@ -179,14 +173,6 @@ async function confirmPassword(
 	clientIp: string | undefined,
 	now: Date,
 ): Promise<void> {
-	const guesses = passwordGuessLimits(flow.policy, member.email, clientIp);
-	await reservePasswordGuess(flow.store, guesses, now);
-	const stored = member.passwordHash;
-	const right = await passwordHashGate.run(() => (stored ? verifyPassword(password, stored) : verifyAgainstDummy(password)));
-	if (!stored || !right) throw new OutcomeError('INVALID_CREDENTIALS', 'The password is not correct.');
-	await forgive(flow.store, guesses);
-}
-
-function alreadyRegistered(): OutcomeError {
-	return new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
+	const right = await guessPassword(flow, { email: member.email, password, clientIp, now }, async () => member);
+	if (!right) throw new OutcomeError('INVALID_CREDENTIALS', 'The password is not correct.');
 }

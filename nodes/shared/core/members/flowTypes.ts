@@ -1,5 +1,5 @@
 /** Shapes and options shared by the registration, login and passwordless flows. */
-import { ConfigurationError } from '../errors';
+import { ConfigurationError, OutcomeError } from '../errors';
 import type { PhoneChannel } from './types';
 
 /** What a flow that sent a code answers: never the phone in full. */
@@ -30,4 +30,9 @@ export function readMailDomain(value: unknown): string {
 		);
 	}
 	return domain;
+}
+
+/** Registration's one answer for a taken email or phone: which of the two stays unsaid. */
+export function alreadyRegistered(): OutcomeError {
+	return new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
 }

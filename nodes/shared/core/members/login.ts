@@ -8,15 +8,9 @@ import type { CodeSent } from './flowTypes';
 import { type SessionGrant, assertMayLogIn, openSession, toSessionGrant } from './grants';
 import { passwordHashGate } from './hashGate';
 import { readChannel, readCode, readEmail, readId, readPassword } from './input';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
-import {
-	assertMaySend,
-	countSendOrRefuse,
-	forgive,
-	passwordGuessLimits,
-	reservePasswordGuess,
-	sendLimits,
-} from './rateLimits';
+import { guessPassword } from './passwordGuess';
+import { hashPassword, needsRehash } from './passwords';
+import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
 
 export interface SendLoginCodeInput {
 	email: unknown;
@@ -43,13 +37,9 @@ export async function sendLoginCode(
 	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const now = flow.now();
 
-	const guesses = passwordGuessLimits(flow.policy, email, clientIp);
-	await reservePasswordGuess(flow.store, guesses, now);
-	const member = await flow.store.findMemberByEmail(email);
-	const stored = member?.passwordHash;
-	const right = await passwordHashGate.run(() => (stored ? verifyPassword(password, stored) : verifyAgainstDummy(password)));
-	if (!member || !stored || !right) throw invalidCredentials();
-	await forgive(flow.store, guesses);
+	const member = await guessPassword(flow, { email, password, clientIp, now }, () => flow.store.findMemberByEmail(email));
+	if (!member?.passwordHash) throw invalidCredentials();
+	const stored = member.passwordHash;
 
 	// Only someone who knows the password learns the account's status.
 	assertMayLogIn(member);

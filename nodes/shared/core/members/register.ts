@@ -1,10 +1,9 @@
 /** Registration: email + password + phone, confirmed by a code sent to the phone. */
 import { clientIpFrom } from '../clientIp';
-import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import { type CodeSent, readApprovalMode } from './flowTypes';
+import { type CodeSent, alreadyRegistered, readApprovalMode } from './flowTypes';
 import { type PendingApproval, type SessionGrant, openSession, toPendingApproval, toSessionGrant } from './grants';
 import { newMemberId } from './ids';
 import { readChannel, readCode, readCountry, readEmail, readId } from './input';
@@ -112,8 +111,4 @@ export async function completeRegistration(
 
 	if (!session) return toPendingApproval(member);
 	return toSessionGrant(member, session, flow.sessionSecret);
-}
-
-function alreadyRegistered(): OutcomeError {
-	return new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
 }
