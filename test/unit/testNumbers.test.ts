@@ -43,5 +43,6 @@ describe('test numbers', () => {
 		})();
 		expect(error.message).not.toContain('4155552671');
 		expect(error.message).not.toContain('987654');
+		expect(error.message).not.toContain('7654');
 	});
 });

@@ -72,9 +72,10 @@ export function parseTestNumbers(text: string | undefined, policy: TestNumberPol
 	return numbers;
 }
 
-/** Error messages show entries with most digits hidden. */
+/** Error messages show an entry's number with most digits hidden, and never its code. */
 function mask(entry: string): string {
-	return entry.replace(/\d(?=\d{4})/g, '•');
+	const [recipient] = entry.split(/\s*[=:]\s*/);
+	return `${recipient.replace(/\d(?=\d{4})/g, '•')}=••••`;
 }
 
 function testSid(recipient: string): string {
