@@ -166,10 +166,16 @@ test('log in to the editor through n8n\'s own sign-in page', async () => {
 	await page.fill('#password', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	// Every sample is there, owned by the new owner.
-	await page.locator('[data-test-id="workflow-card-name"]').first().waitFor();
+	// Every sample is there, owned by the new owner. The list renders in steps (first cards, then a re-render once
+	// projects and folders are known), so read it until it holds as many cards as there are samples.
+	const expected = SAMPLES.map(({ name }) => name).sort();
+	await page.waitForFunction(
+		(count) => document.querySelectorAll('[data-test-id="workflow-card-name"]').length >= count,
+		expected.length,
+		{ timeout: 30_000 },
+	);
 	const cards = await page.locator('[data-test-id="workflow-card-name"]').allTextContents();
-	expect(cards.map((name) => name.trim()).sort()).toEqual(SAMPLES.map(({ name }) => name).sort());
+	expect(cards.map((name) => name.trim()).sort()).toEqual(expected);
 }, 60_000);
 
 test('the checks see an issue triangle and overlapping nodes when there are some (control)', async () => {

@@ -48,6 +48,37 @@ export interface VerificationGateway {
 	check(request: CheckVerificationRequest): Promise<CheckResult>;
 }
 
+/** One member's authenticator app at Twilio: a Verify Entity (the member's opaque identity) and its TOTP Factor. */
+export interface TotpFactorRef {
+	serviceSid: string;
+	/** Verify Entity identity: the member id, never an email or phone (Twilio asks for no personal data there) */
+	identity: string;
+	/** YF… */
+	factorSid: string;
+}
+
+/** A new, not yet confirmed TOTP factor. `uri` (otpauth://) holds the secret: shown to the member once, never stored. */
+export interface TotpFactorCreated {
+	factorSid: string;
+	uri: string;
+}
+
+/**
+ * Authenticator apps through Verify's Entities, Factors and Challenges. The TOTP secret stays with Twilio; the member
+ * store keeps only the factor's SID. A wrong code is an answer (false), not an error.
+ */
+export interface TotpGateway {
+	createTotpFactor(request: { serviceSid: string; identity: string; friendlyName: string }): Promise<TotpFactorCreated>;
+	/** Confirms a new factor with its first code; true when Twilio now reports it verified. */
+	confirmTotpFactor(request: TotpFactorRef & { code: string }): Promise<boolean>;
+	/** A login challenge answered with an app code; true when Twilio approves it. */
+	checkTotpCode(request: TotpFactorRef & { code: string }): Promise<boolean>;
+	/** Removes the factor; a factor Twilio no longer knows counts as removed. */
+	deleteTotpFactor(request: TotpFactorRef): Promise<void>;
+	/** Removes the member's entity and every factor under it; an unknown entity counts as removed. */
+	deleteEntity(request: { serviceSid: string; identity: string }): Promise<void>;
+}
+
 /** Channels the Verification Attempts API reports. */
 export const ATTEMPT_CHANNELS = ['sms', 'call', 'email', 'whatsapp', 'rbm'] as const;
 export type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
