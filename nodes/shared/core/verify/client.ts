@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { ConfigurationError, OutcomeError } from '../errors';
+import { VerifyFactors } from './factors';
 import { VerifyManagement } from './management';
 import { plain } from './plain';
 
@@ -16,6 +17,9 @@ import type {
 	CheckResult,
 	CheckVerificationRequest,
 	SendVerificationRequest,
+	TotpFactorCreated,
+	TotpFactorRef,
+	TotpGateway,
 	VerificationGateway,
 	VerificationSummary,
 } from './types';
@@ -140,8 +144,9 @@ function toJsonText(value: Record<string, unknown> | undefined): string | undefi
 	return value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined;
 }
 
-export class VerifyClient implements VerificationGateway {
+export class VerifyClient implements VerificationGateway, TotpGateway {
 	private managementApi?: VerifyManagement;
+	private factorsApi?: VerifyFactors;
 
 	private constructor(
 		private readonly verify: VerifyDomain,
@@ -187,6 +192,34 @@ export class VerifyClient implements VerificationGateway {
 	get management(): VerifyManagement {
 		this.managementApi ??= new VerifyManagement(this.verify);
 		return this.managementApi;
+	}
+
+	/** Entities, Factors and Challenges (factors.ts): authenticator apps. */
+	get factors(): VerifyFactors {
+		this.factorsApi ??= new VerifyFactors(this.verify);
+		return this.factorsApi;
+	}
+
+	// --- TotpGateway: authenticator apps for the member flows (factors.ts) ---
+
+	createTotpFactor(request: { serviceSid: string; identity: string; friendlyName: string }): Promise<TotpFactorCreated> {
+		return this.factors.createTotpFactor(request);
+	}
+
+	confirmTotpFactor(request: TotpFactorRef & { code: string }): Promise<boolean> {
+		return this.factors.confirmTotpFactor(request);
+	}
+
+	checkTotpCode(request: TotpFactorRef & { code: string }): Promise<boolean> {
+		return this.factors.checkTotpCode(request);
+	}
+
+	deleteTotpFactor(request: TotpFactorRef): Promise<void> {
+		return this.factors.deleteTotpFactor(request);
+	}
+
+	deleteEntity(request: { serviceSid: string; identity: string }): Promise<void> {
+		return this.factors.deleteEntity(request);
 	}
 
 	// --- Verify Services ---
