@@ -12,7 +12,7 @@ import { normalizeFaults, takeFault } from './faults';
 import { formatBaseUrl, listen, parseBasicAuth, parseFormBody, readBody, sendJson, sendTwilioError } from './http';
 import { renderService } from './render';
 import { findRoute, type RouteAnswer } from './routes';
-import { VerifyState } from './state';
+import { VerifyStateWithEvents } from './events';
 import type { ServiceResource } from './render';
 import type { RequestLogEntry, Sandbox, SandboxOptions, ServiceSeed } from './types';
 
@@ -46,13 +46,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const log = options.logger || ((line: string) => process.stdout.write(`${line}\n`));
 	const seededServices = options.services || [];
 
-	const state = new VerifyState({
-		now: options.now || Date.now,
-		onCodeSent: (event) => {
-			if (!options.logCodes) return;
-			log(`${LOG_PREFIX} code ${event.code} for ${event.to} via ${event.channel} (service ${event.serviceSid})`);
+	// Status changes are also sent, signed, to the services' webhooks (events.ts).
+	const state = new VerifyStateWithEvents(
+		{
+			now: options.now || Date.now,
+			onCodeSent: (event) => {
+				if (!options.logCodes) return;
+				log(`${LOG_PREFIX} code ${event.code} for ${event.to} via ${event.channel} (service ${event.serviceSid})`);
+			},
 		},
-	});
+		{ authTokenFor: (owner) => (Object.hasOwn(accounts, owner) ? accounts[owner] : undefined), log },
+	);
 	let faults = normalizeFaults(options.faults);
 	const requests: RequestLogEntry[] = [];
 	let baseUrl = '';
