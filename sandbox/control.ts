@@ -35,6 +35,26 @@ function controlRoutes(sandbox: Sandbox): Record<string, ControlHandler> {
 				},
 			};
 		},
+		// What an authenticator app would show now for a TOTP factor, on the sandbox clock.
+		'GET /__sandbox/totp-codes': (url) => {
+			const factorSid = url.searchParams.get('factor_sid');
+			if (!factorSid) return { status: 400, body: { message: 'Query parameter `factor_sid` is required', status: 400 } };
+			const current = state.currentTotpCode(factorSid);
+			if (!current) return { status: 404, body: { message: `No factor ${factorSid}`, status: 404 } };
+			const { factor, code } = current;
+			const stepMs = factor.config.timeStep * 1000;
+			return {
+				status: 200,
+				body: {
+					code,
+					factor_sid: factor.sid,
+					identity: factor.identity,
+					service_sid: factor.serviceSid,
+					status: factor.status,
+					seconds_left: Math.ceil((stepMs - (state.currentTime() % stepMs)) / 1000),
+				},
+			};
+		},
 		'GET /__sandbox/faults': () => ({ status: 200, body: sandbox.getFaults() }),
 		'POST /__sandbox/faults': (_url, json) => {
 			// normalizeFaults checks and coerces the untyped JSON.

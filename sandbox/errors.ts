@@ -50,6 +50,11 @@ export const twilioErrors = {
 		new TwilioError(400, 20001, `Missing required parameter ${name} in the post body`),
 	invalidParameter: (name: string) => new TwilioError(400, 60200, `Invalid parameter: ${name}`),
 	invalidRecipient: (to: string) => new TwilioError(400, 60200, `Invalid parameter \`To\`: ${to}`),
+	/** The Entities, Factors and Challenges API answers a malformed parameter with 60306 rather than 60200. */
+	invalidRequest: (name: string) => new TwilioError(400, 60306, `Invalid parameter: ${name}`),
+	entityExists: () => new TwilioError(409, 60301, 'Entity already exists'),
+	factorUnverified: () => new TwilioError(403, 60318, 'Factor is unverified'),
+	challengeExpired: () => new TwilioError(403, 60323, 'Challenge expired'),
 	maxCheckAttempts: () => new TwilioError(429, 60202, 'Max check attempts reached'),
 	maxSendAttempts: () => new TwilioError(429, 60203, 'Max send attempts reached'),
 	customCodeNotAllowed: () => new TwilioError(400, 60204, 'Custom code not allowed'),

@@ -14,6 +14,8 @@ export type { RequestLogEntry, Sandbox, SandboxOptions, ServiceSeed } from './se
 export { VerifyState } from './state';
 export type { VerifyStateOptions } from './state';
 export { TwilioError, twilioErrors } from './errors';
+export { base32Decode, base32Encode, otpauthUri, totpCode, totpMatches } from './totp';
+export type { TotpAlgorithm, TotpOptions } from './totp';
 export type { TwilioErrorBody } from './errors';
 export type { Faults } from './faults';
 export type { ServiceParams } from './serviceSettings';
@@ -21,7 +23,10 @@ export type { ServiceResource } from './render';
 export type { TwilioParams } from './params';
 export type {
 	BucketRecord,
+	ChallengeRecord,
 	CodeSentEvent,
+	EntityRecord,
+	FactorRecord,
 	RateLimitRecord,
 	ServiceRecord,
 	ServiceSettings,

@@ -140,3 +140,52 @@ export interface CodeSentEvent {
 	serviceSid: string;
 	verificationSid: string;
 }
+
+/** A Verify Entity: the builder's opaque user identity, unique per Service. */
+export interface EntityRecord {
+	sid: string;
+	serviceSid: string;
+	accountSid: string;
+	identity: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface TotpConfig {
+	timeStep: number;
+	skew: number;
+	codeLength: number;
+	alg: 'sha1' | 'sha256' | 'sha512';
+}
+
+/** A TOTP factor of an entity. The secret never leaves the sandbox after creation, except to the control routes. */
+export interface FactorRecord {
+	sid: string;
+	serviceSid: string;
+	accountSid: string;
+	entitySid: string;
+	identity: string;
+	friendlyName: string;
+	status: 'unverified' | 'verified';
+	secret: string;
+	config: TotpConfig;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export type ChallengeStatus = 'pending' | 'expired' | 'approved' | 'denied';
+
+export interface ChallengeRecord {
+	sid: string;
+	serviceSid: string;
+	accountSid: string;
+	entitySid: string;
+	identity: string;
+	factorSid: string;
+	status: ChallengeStatus;
+	hiddenDetails: Record<string, unknown> | null;
+	respondedAt: number | null;
+	expiresAt: number;
+	createdAt: number;
+	updatedAt: number;
+}

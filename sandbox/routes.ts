@@ -9,6 +9,7 @@ import {
 	renderTemplate,
 	renderWebhook,
 } from './renderAccount';
+import { renderChallenge, renderEntity, renderFactor, renderNewFactor, totpIssuer } from './renderFactors';
 import type { VerifyState } from './state';
 
 /** What a route handler gets for one authenticated API request. */
@@ -121,6 +122,64 @@ const ATTEMPT_FILTERS = [
 	'Status',
 ];
 
+/** Two routes' methods on one path (a list and its create, built differently). */
+function merged(first: Route, second: Route): Route {
+	return { pattern: first.pattern, methods: { ...first.methods, ...second.methods } };
+}
+
+const ENTITY = '/v2/Services/:serviceSid/Entities/:identity';
+
+/** Entities, their TOTP factors and challenges. */
+const FACTOR_ROUTES: readonly Route[] = [
+	route(
+		'/v2/Services/:serviceSid/Entities',
+		renderEntity,
+		{
+			list: (state, [account, service]) => state.listEntities(account, service),
+			create: (state, [account, service], form) => state.createEntity(account, service, form),
+		},
+		'entities',
+	),
+	route(ENTITY, renderEntity, {
+		fetch: (state, [account, service, identity]) => state.getEntity(account, service, identity),
+		remove: (state, [account, service, identity]) => state.deleteEntity(account, service, identity),
+	}),
+	merged(
+		route(`${ENTITY}/Factors`, renderFactor, { list: (state, [account, service, identity]) => state.listFactors(account, service, identity) }, 'factors'),
+		{
+			pattern: `${ENTITY}/Factors`,
+			methods: {
+				// The only answer that carries the factor's binding: its secret and otpauth:// URI.
+				POST: ({ state, ids: [account, service, identity], form, baseUrl }) => {
+					const factor = state.createFactor(account, service, identity, form);
+					return { status: 201, body: renderNewFactor(factor, totpIssuer(state.getService(account, service)), baseUrl) };
+				},
+			},
+		},
+	),
+	route(`${ENTITY}/Factors/:sid`, renderFactor, {
+		fetch: (state, [account, service, identity, sid]) => state.getFactor(account, service, identity, sid),
+		update: (state, [account, service, identity, sid], form) => state.updateFactor(account, service, identity, sid, form),
+		remove: (state, [account, service, identity, sid]) => state.deleteFactor(account, service, identity, sid),
+	}),
+	merged(
+		filteredList(
+			`${ENTITY}/Challenges`,
+			renderChallenge,
+			(state, [account, service, identity], query) => state.listChallenges(account, service, identity, query),
+			'challenges',
+			['FactorSid', 'Status', 'Order'],
+		),
+		route(`${ENTITY}/Challenges`, renderChallenge, {
+			create: (state, [account, service, identity], form) => state.createChallenge(account, service, identity, form),
+		}),
+	),
+	route(`${ENTITY}/Challenges/:sid`, renderChallenge, {
+		fetch: (state, [account, service, identity, sid]) => state.getChallenge(account, service, identity, sid),
+		update: (state, [account, service, identity, sid], form) => state.updateChallenge(account, service, identity, sid, form),
+	}),
+];
+
 /** The Verify v2 resources the sandbox implements. */
 const API_ROUTES: readonly Route[] = [
 	route(
@@ -226,6 +285,7 @@ const API_ROUTES: readonly Route[] = [
 	filteredList('/v2/Templates', renderTemplate, (state, [account], query) => state.listTemplates(account, query), 'templates', [
 		'FriendlyName',
 	]),
+	...FACTOR_ROUTES,
 ];
 
 /** Matches `/v2/Services/:serviceSid` style patterns; returns the captured segments in order, or null. */

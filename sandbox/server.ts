@@ -205,6 +205,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			const verification = state.latestVerification(to, serviceSid);
 			return verification ? verification.code : undefined;
 		},
+		totpCode(factorSid) {
+			return state.currentTotpCode(factorSid)?.code;
+		},
 		createService: createServiceDirectly,
 	};
 	// Requests are only served from the next event-loop turn, after this line.

@@ -10,6 +10,9 @@ import { twilioErrors } from './errors';
 import { RequestParams, type TwilioParams } from './params';
 import type {
 	BucketRecord,
+	ChallengeRecord,
+	EntityRecord,
+	FactorRecord,
 	MessagingConfigurationRecord,
 	RateLimitRecord,
 	SafeListRecord,
@@ -35,6 +38,10 @@ export class ServiceState {
 	protected messagingConfigurations!: Map<string, MessagingConfigurationRecord>;
 	/** Keyed by `<AccountSid>/<PhoneNumber>`. */
 	protected safeList!: Map<string, SafeListRecord>;
+	/** Keyed by `<ServiceSid>/<Identity>`. */
+	protected entities!: Map<string, EntityRecord>;
+	protected factors!: Map<string, FactorRecord>;
+	protected challenges!: Map<string, ChallengeRecord>;
 
 	constructor(now: () => number = Date.now) {
 		this.now = now;
@@ -61,6 +68,9 @@ export class ServiceState {
 		this.webhooks = new Map();
 		this.messagingConfigurations = new Map();
 		this.safeList = new Map();
+		this.entities = new Map();
+		this.factors = new Map();
+		this.challenges = new Map();
 	}
 
 	/** `sid` fixes the new Service's SID (for seeded services); it must be a free VA SID. */
@@ -103,7 +113,10 @@ export class ServiceState {
 		return service;
 	}
 
-	/** Deleting a Service takes its verifications, rate limits, buckets, webhooks and messaging configurations with it. */
+	/**
+	 * Deleting a Service takes its verifications, rate limits, buckets, webhooks, messaging configurations, entities,
+	 * factors and challenges with it.
+	 */
 	deleteService(accountSid: string, serviceSid: string): void {
 		this.getService(accountSid, serviceSid);
 		this.services.delete(serviceSid);
@@ -113,6 +126,9 @@ export class ServiceState {
 			this.buckets,
 			this.webhooks,
 			this.messagingConfigurations,
+			this.entities,
+			this.factors,
+			this.challenges,
 		];
 		for (const collection of collections) {
 			for (const [sid, record] of collection) if (record.serviceSid === serviceSid) collection.delete(sid);

@@ -62,6 +62,8 @@ export interface Sandbox {
 	advanceTime(ms: number): void;
 	/** Code of the latest verification sent to `to` (any status), optionally within one service. */
 	lastCode(to: string, serviceSid?: string): string | undefined;
+	/** The code an authenticator app shows now (sandbox clock) for a TOTP factor (YF…), or undefined for an unknown one. */
+	totpCode(factorSid: string): string | undefined;
 	/** Creates a service without HTTP and returns it as the API would render it. */
 	createService(params?: ServiceSeed): ServiceResource;
 }
