@@ -46,7 +46,7 @@ function withoutSecret(factor: PlainResource): PlainResource {
 		const kept = Object.fromEntries(
 			Object.entries(binding as Record<string, unknown>).filter(([key]) => key !== 'secret' && key !== 'uri'),
 		);
-		return { ...rest, binding: Object.keys(kept).length > 0 ? kept : null };
+		if (Object.keys(kept).length > 0) return { ...rest, binding: kept };
 	}
 	return rest;
 }
