@@ -36,6 +36,7 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 			loginId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
 			to: `+1 ••• ••• ${member.phone.slice(-4)}`,
 			channel: 'whatsapp',
+			factors: ['sms'],
 		});
 		expect(gateway.sends.at(-1)).toEqual({ serviceSid: SERVICE_SID, to: member.phone, channel: 'whatsapp' });
 

@@ -183,12 +183,17 @@ describe.each(BACKENDS)('member store on $name', (backend) => {
 		await fresh.insertSession({ id: 'live', memberId: member.id, issuedAt: now, expiresAt: future, revokedAt: null });
 		await fresh.countSend({ key: 'phone:old', max: 5, windowSeconds: 600, cooldownSeconds: 0 }, past);
 		await fresh.countSend({ key: 'phone:live', max: 5, windowSeconds: 600, cooldownSeconds: 0 }, now);
+		await fresh.insertTrustedDevice({ tokenHash: 'old', memberId: member.id, createdAt: past, expiresAt: past });
+		await fresh.insertTrustedDevice({ tokenHash: 'live', memberId: member.id, createdAt: now, expiresAt: future });
 
 		expect(await fresh.purgeExpired(new Date(now.getTime() - 60_000))).toEqual({
 			challenges: 1,
 			sessions: 1,
 			sendCounters: 1,
+			trustedDevices: 1,
 		});
+		expect(await fresh.findTrustedDevice('live')).toBeDefined();
+		expect(await fresh.findTrustedDevice('old')).toBeUndefined();
 		expect(await fresh.findChallenge('live')).toBeDefined();
 		expect(await fresh.findSession('live')).toBeDefined();
 		expect(await fresh.findSession('old')).toBeUndefined();

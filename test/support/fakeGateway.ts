@@ -4,6 +4,9 @@ import type {
 	CheckResult,
 	CheckVerificationRequest,
 	SendVerificationRequest,
+	TotpFactorCreated,
+	TotpFactorRef,
+	TotpGateway,
 	VerificationGateway,
 	VerificationSummary,
 } from '../../nodes/shared/core/verify/types';
@@ -11,9 +14,47 @@ import type {
 export const GOOD_CODE = '246810';
 export const WRONG_CODE = '135790';
 
-export class FakeVerifyGateway implements VerificationGateway {
+/** The one code the fake authenticator app accepts. */
+export const GOOD_APP_CODE = '864209';
+
+export class FakeVerifyGateway implements VerificationGateway, TotpGateway {
 	readonly sends: SendVerificationRequest[] = [];
 	readonly checks: CheckVerificationRequest[] = [];
+	/** factor SID → identity, while the factor exists at the fake Twilio */
+	readonly factors = new Map<string, { identity: string; verified: boolean }>();
+	readonly appChecks: Array<TotpFactorRef & { code: string }> = [];
+
+	async createTotpFactor(request: { serviceSid: string; identity: string; friendlyName: string }): Promise<TotpFactorCreated> {
+		const factorSid = `YF${String(this.factors.size + 1).padStart(32, '0')}`;
+		this.factors.set(factorSid, { identity: request.identity, verified: false });
+		return { factorSid, uri: `otpauth://totp/Test:${encodeURIComponent(request.friendlyName)}?secret=JBSWY3DPEHPK3PXP&issuer=Test` };
+	}
+
+	async confirmTotpFactor(request: TotpFactorRef & { code: string }): Promise<boolean> {
+		const factor = this.factorOf(request);
+		if (!factor || request.code !== GOOD_APP_CODE) return false;
+		factor.verified = true;
+		return true;
+	}
+
+	async checkTotpCode(request: TotpFactorRef & { code: string }): Promise<boolean> {
+		this.appChecks.push(request);
+		const factor = this.factorOf(request);
+		return Boolean(factor?.verified && request.code === GOOD_APP_CODE);
+	}
+
+	async deleteTotpFactor(request: TotpFactorRef): Promise<void> {
+		this.factors.delete(request.factorSid);
+	}
+
+	async deleteEntity(request: { serviceSid: string; identity: string }): Promise<void> {
+		for (const [sid, factor] of this.factors) if (factor.identity === request.identity) this.factors.delete(sid);
+	}
+
+	private factorOf(request: TotpFactorRef) {
+		const factor = this.factors.get(request.factorSid);
+		return factor?.identity === request.identity ? factor : undefined;
+	}
 
 	async send(request: SendVerificationRequest): Promise<VerificationSummary> {
 		this.sends.push(request);

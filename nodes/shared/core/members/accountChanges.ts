@@ -18,11 +18,11 @@ import { type MemberFlowContext, verifyOf } from './context';
 import { type CodeSent, alreadyRegistered } from './flowTypes';
 import { passwordHashGate } from './hashGate';
 import { readChannel, readCode, readCountry, readId, readPassword } from './input';
-import { guessPassword } from './passwordGuess';
+import { confirmCurrentPassword } from './passwordGuess';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
 import { readSessionToken, recheckSession } from './sessions';
-import type { ChallengeRecord, MemberRecord } from './types';
+import type { ChallengeRecord } from './types';
 import { type MemberView, toMemberView } from './view';
 
 export interface ChangePasswordInput {
@@ -41,7 +41,7 @@ export async function changePassword(flow: MemberFlowContext, input: ChangePassw
 	const now = flow.now();
 
 	const { member, session } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now });
-	await confirmPassword(flow, member, currentPassword, clientIp, now);
+	await confirmCurrentPassword(flow, member, currentPassword, clientIp, now);
 	const passwordHash = await passwordHashGate.run(() => hashPassword(newPassword));
 	await flow.store.transaction(async (tx) => {
 		// Pending logins (their password step used the old password) die with it; see recheckSession for the order.
@@ -49,6 +49,7 @@ export async function changePassword(flow: MemberFlowContext, input: ChangePassw
 		await recheckSession(tx, session, now);
 		await tx.updatePasswordHash(member.id, passwordHash);
 		await tx.revokeMemberSessions(member.id, now, session.id);
+		await tx.deleteTrustedDevices(member.id);
 	});
 	return { ok: true };
 }
@@ -79,7 +80,7 @@ export async function sendPhoneChangeCode(
 	const now = flow.now();
 
 	const { member } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now });
-	if (member.passwordHash) await confirmPassword(flow, member, readPassword(input?.password), clientIp, now);
+	if (member.passwordHash) await confirmCurrentPassword(flow, member, readPassword(input?.password), clientIp, now);
 	if (phone === member.phone) throw new OutcomeError('INVALID_INPUT', 'This is already the phone number of the account.');
 	await assertMaySend(flow.policy, phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, phone, clientIp), now);
@@ -121,6 +122,7 @@ export async function changePhone(
 		const updated = await tx.updateMemberPhone(member.id, challenge.phone);
 		if (!updated) throw alreadyRegistered();
 		await tx.revokeMemberSessions(member.id, now, session.id);
+		await tx.deleteTrustedDevices(member.id);
 		return updated;
 	});
 	return { member: toMemberView(changed) };
@@ -136,22 +138,30 @@ export interface DeleteAccountInput {
 }
 
 /**
- * Deletes the member, their sessions and their challenges in one transaction, after the password (or, for a
- * phone-only member, a code sent to their phone). The email and phone are free to register again.
+ * Deletes the member, their sessions, challenges, factors, recovery codes and trusted devices in one transaction,
+ * after the password (or, for a phone-only member, a code sent to their phone). The email and phone are free to
+ * register again.
  */
 export async function deleteAccount(flow: MemberFlowContext, input: DeleteAccountInput): Promise<{ ok: true }> {
 	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
 	const now = flow.now();
 
 	const { member, session } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now });
+	const hadFactors = (await flow.store.listFactors(member.id)).length > 0;
 	let otp: ChallengeRecord | undefined;
 	if (member.passwordHash) {
-		await confirmPassword(flow, member, readPassword(input?.password), clientIp, now);
+		await confirmCurrentPassword(flow, member, readPassword(input?.password), clientIp, now);
 	} else {
 		const verify = verifyOf(flow);
 		const code = readCode(input?.code);
 		otp = requireLiveChallenge(await flow.store.findLatestChallenge('otp', member.phone), 'otp', now, flow.policy);
 		await checkChallengeCode(flow, verify, otp, code);
+	}
+	// The member's authenticator apps live at Twilio under their entity, which goes first: an outage then changes
+	// nothing and the member can try again, instead of leaving a secret at Twilio for an account that is gone.
+	if (hadFactors) {
+		const { gateway, serviceSid } = verifyOf(flow);
+		await gateway.deleteEntity({ serviceSid, identity: member.id });
 	}
 	await flow.store.transaction(async (tx) => {
 		if (otp) await consumeChallenge(tx, otp, now, flow.policy);
@@ -160,19 +170,4 @@ export async function deleteAccount(flow: MemberFlowContext, input: DeleteAccoun
 		if (!(await tx.deleteMember(member.id))) throw new OutcomeError('NOT_FOUND', 'This account no longer exists.');
 	});
 	return { ok: true };
-}
-
-/**
- * The member's current password, counted as a guess for their email (from everywhere and from this address) before
- * the hash runs; a member without a password gets the same refusal after a dummy hash.
- */
-async function confirmPassword(
-	flow: MemberFlowContext,
-	member: MemberRecord,
-	password: string,
-	clientIp: string | undefined,
-	now: Date,
-): Promise<void> {
-	const right = await guessPassword(flow, { email: member.email, password, clientIp, now }, async () => member);
-	if (!right) throw new OutcomeError('INVALID_CREDENTIALS', 'The password is not correct.');
 }

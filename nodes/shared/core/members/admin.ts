@@ -70,6 +70,7 @@ export async function blockMember(flow: MemberFlowContext, selector: MemberSelec
 		const target = await findTarget(tx, lookup);
 		const blocked = (await tx.setMemberStatus(target.id, 'blocked')) ?? notFound();
 		await tx.revokeMemberSessions(blocked.id, flow.now());
+		await tx.deleteTrustedDevices(blocked.id);
 		return blocked;
 	});
 	return toMemberView(member);

@@ -69,13 +69,27 @@ export async function checkChallengeCode(
 	challenge: ChallengeRecord,
 	code: string,
 ): Promise<void> {
+	await checkChallengeAnswer(flow, challenge, async () => {
+		const result = await verifyLatency.check.time(() => gateway.check({ serviceSid, to: challenge.phone, code }));
+		if (!result.approved && result.reason.code !== 'INVALID_CODE') throw result.reason;
+		return result.approved;
+	});
+}
+
+/**
+ * Any answer to a challenge (an SMS code, an authenticator-app code, a recovery code): counted for the challenge's
+ * phone and on the challenge before `isRight` runs, like a code Verify checks, so every kind of guess shares one cap.
+ */
+export async function checkChallengeAnswer(
+	flow: MemberFlowContext,
+	challenge: ChallengeRecord,
+	isRight: () => Promise<boolean>,
+): Promise<void> {
 	const attempts = await reserveAttempt(flow, challenge, challenge.phone);
-	const result = await verifyLatency.check.time(() => gateway.check({ serviceSid, to: challenge.phone, code }));
-	if (result.approved) {
+	if (await isRight()) {
 		await forgive(flow.store, [codeGuessLimit(flow.policy, challenge.phone)]);
 		return;
 	}
-	if (result.reason.code !== 'INVALID_CODE') throw result.reason;
 	throw wrongCode(challenge, attempts, flow.policy);
 }
 

@@ -3,13 +3,14 @@
  * the session secret and a clock. `createMembers` builds and checks it once; flows never re-check it.
  */
 import { ConfigurationError } from '../errors';
-import type { VerificationGateway } from '../verify/types';
+import type { TotpGateway, VerificationGateway } from '../verify/types';
 import { type MemberPolicy, type PolicyOverrides, resolvePolicy } from './policy';
 import type { MemberStore } from './types';
 
 /** Where codes are sent and checked. */
 export interface VerifySetup {
-	gateway: VerificationGateway;
+	/** sends and checks phone codes, and keeps members' authenticator apps (TOTP factors) */
+	gateway: VerificationGateway & TotpGateway;
 	/** Verify Service (VA…) that sends and checks the codes */
 	serviceSid: string;
 }

@@ -6,10 +6,12 @@
 export type { ChangePasswordInput, DeleteAccountInput, SendPhoneChangeCodeInput } from './accountChanges';
 export { LIST_LIMITS, type ListMembersInput, type MemberList, type MemberSelector } from './admin';
 export { MIN_SESSION_SECRET_LENGTH, type MemberFlowContext, type MembersConfig, type VerifySetup } from './context';
+export type { FactorView, LoginFactor, RemoveFactorInput, TotpEnrolment } from './factors';
 export type { ApprovalMode, CodeSent } from './flowTypes';
 export type { PendingApproval, SessionGrant } from './grants';
 export { INPUT_LIMITS } from './input';
-export type { SendLoginCodeInput } from './login';
+export type { CompleteLoginInput, LoginStarted, SendLoginCodeInput, TrustedLogin } from './login';
+export { RECOVERY_CODE_COUNT } from './recoveryCodes';
 export type { OtpLoginResult, SendOtpInput } from './passwordless';
 export type { ResetPasswordInput, SendPasswordResetInput } from './passwordReset';
 export {

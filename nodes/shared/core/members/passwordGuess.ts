@@ -1,5 +1,6 @@
 /** One password guess, the same way wherever a password is asked for (login, account changes, deletion). */
 import { passwordHashGate } from './hashGate';
+import { OutcomeError } from '../errors';
 import type { MemberFlowContext } from './context';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { forgive, passwordGuessLimits, reservePasswordGuess } from './rateLimits';
@@ -26,4 +27,20 @@ export async function guessPassword(
 	if (!member || !stored || !right) return undefined;
 	await forgive(flow.store, guesses);
 	return member;
+}
+
+/**
+ * A logged-in member's current password before an account change, counted as a guess for their email (from
+ * everywhere and from this address) before the hash runs; a member without a password gets the same refusal after a
+ * dummy hash.
+ */
+export async function confirmCurrentPassword(
+	flow: MemberFlowContext,
+	member: MemberRecord,
+	password: string,
+	clientIp: string | undefined,
+	now: Date,
+): Promise<void> {
+	const right = await guessPassword(flow, { email: member.email, password, clientIp, now }, async () => member);
+	if (!right) throw new OutcomeError('INVALID_CREDENTIALS', 'The password is not correct.');
 }

@@ -114,6 +114,7 @@ export async function resetPassword(flow: MemberFlowContext, input: ResetPasswor
 		if (!member) throw new OutcomeError('NOT_FOUND', 'This account no longer exists.');
 		await tx.updatePasswordHash(member.id, passwordHash);
 		await tx.revokeMemberSessions(member.id, now);
+		await tx.deleteTrustedDevices(member.id);
 		// The owner proved themselves: wrong guesses against the email (from everywhere, and from this address) go.
 		await forgive(tx, passwordGuessLimits(flow.policy, member.email, clientIp));
 	});

@@ -25,6 +25,8 @@ export interface NumericPolicy {
 	/** how many reverse proxies of the builder's own stand in front of n8n and append to X-Forwarded-For */
 	trustedProxyHops: number;
 	sessionTtlSeconds: number;
+	/** how long "remember this device" skips the second factor at password logins */
+	trustedDeviceDays: number;
 }
 
 export interface MemberPolicy extends NumericPolicy {
@@ -48,6 +50,7 @@ export const DEFAULT_MEMBER_POLICY: Readonly<MemberPolicy> = Object.freeze({
 	maxSendsPerHour: 300,
 	trustedProxyHops: 1,
 	sessionTtlSeconds: 86_400,
+	trustedDeviceDays: 30,
 	allowedCountries: Object.freeze([]),
 	allowedChannels: Object.freeze([]),
 });
@@ -69,6 +72,7 @@ const LIMITS: Record<keyof NumericPolicy, { min: number; max: number }> = {
 	maxSendsPerHour: { min: 1, max: 10_000_000 },
 	trustedProxyHops: { min: 0, max: 10 },
 	sessionTtlSeconds: { min: 60, max: 31_536_000 },
+	trustedDeviceDays: { min: 1, max: 365 },
 };
 
 /** Every whole-number knob's name, in a stable order. */

@@ -65,7 +65,7 @@ export async function resendRegistrationCode(
 	const now = flow.now();
 
 	const challenge = await findLiveChallenge(flow, registrationId, 'register', now);
-	const channel = requestedChannel ?? challenge.channel;
+	const channel = requestedChannel ?? (challenge.channel === 'totp' ? 'sms' : challenge.channel);
 	await assertMaySend(flow.policy, challenge.phone, channel);
 	await countSendOrRefuse(flow.store, sendLimits(flow.policy, challenge.phone, clientIp), now);
 	if (channel !== challenge.channel) await flow.store.setChallengeChannel(challenge.idHash, channel);

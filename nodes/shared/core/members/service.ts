@@ -5,6 +5,7 @@
 import { changePassword, changePhone, deleteAccount, sendPhoneChangeCode } from './accountChanges';
 import { approveMember, blockMember, listMembers, purgeExpiredRecords } from './admin';
 import { type MembersConfig, resolveConfig } from './context';
+import { confirmTotp, enrollTotp, listFactors, regenerateRecoveryCodes, removeFactor } from './factors';
 import { completeLogin, sendLoginCode } from './login';
 import { completeOtpLogin, sendOtp } from './passwordless';
 import { resetPassword, sendPasswordResetCode } from './passwordReset';
@@ -47,6 +48,13 @@ export function createMembers(config: MembersConfig) {
 			sendPhoneChangeCode: (input: Input<typeof sendPhoneChangeCode>) => sendPhoneChangeCode(flow, input),
 			changePhone: (input: Input<typeof changePhone>) => changePhone(flow, input),
 			delete: (input: Input<typeof deleteAccount>) => deleteAccount(flow, input),
+		},
+		factors: {
+			list: (input: Input<typeof listFactors>) => listFactors(flow, input),
+			enrollTotp: (input: Input<typeof enrollTotp>) => enrollTotp(flow, input),
+			confirmTotp: (input: Input<typeof confirmTotp>) => confirmTotp(flow, input),
+			remove: (input: Input<typeof removeFactor>) => removeFactor(flow, input),
+			regenerateRecoveryCodes: (input: Input<typeof regenerateRecoveryCodes>) => regenerateRecoveryCodes(flow, input),
 		},
 		admin: {
 			list: (input?: Input<typeof listMembers>) => listMembers(flow, input),

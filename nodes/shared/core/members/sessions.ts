@@ -113,8 +113,9 @@ export async function recheckSession(tx: MemberQueries, session: SessionRecord, 
 }
 
 /**
- * Revokes every session of the member behind the token, this one included, and uses up their pending logins (one
- * whose password step is done cannot open a session afterwards). `ended` counts the sessions revoked.
+ * Revokes every session of the member behind the token, this one included, forgets their trusted devices, and uses
+ * up their pending logins (one whose password step is done cannot open a session afterwards). `ended` counts the
+ * sessions revoked.
  */
 export async function logoutEverywhere(
 	flow: MemberFlowContext,
@@ -124,6 +125,7 @@ export async function logoutEverywhere(
 	const { member } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now: at });
 	const ended = await flow.store.transaction(async (tx) => {
 		await tx.cancelPendingLogins(member.id, at);
+		await tx.deleteTrustedDevices(member.id);
 		return await tx.revokeMemberSessions(member.id, at);
 	});
 	return { ok: true, ended };

@@ -14,6 +14,9 @@ export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
 export const PHONE_CHANNELS = ['sms', 'call', 'whatsapp'] as const;
 export type PhoneChannel = (typeof PHONE_CHANNELS)[number];
 
+/** How a challenge's code reaches the member: a phone channel, or their authenticator app (nothing is sent). */
+export type ChallengeChannel = PhoneChannel | 'totp';
+
 export interface MemberRecord {
 	id: string;
 	email: string;
@@ -37,7 +40,7 @@ export interface ChallengeRecord {
 	phone: string;
 	/** the pending registration's password hash, until the member row exists */
 	passwordHash: string | null;
-	channel: PhoneChannel;
+	channel: ChallengeChannel;
 	expiresAt: Date;
 	attempts: number;
 	consumedAt: Date | null;
@@ -45,6 +48,31 @@ export interface ChallengeRecord {
 }
 
 export type NewChallenge = Omit<ChallengeRecord, 'attempts' | 'consumedAt'>;
+
+/** A second factor beyond the phone. Only Twilio's factor SID is kept: the TOTP secret stays with Twilio. */
+export const FACTOR_KINDS = ['totp'] as const;
+export type FactorKind = (typeof FACTOR_KINDS)[number];
+
+export interface FactorRecord {
+	/** our id, handed to the member (uuid) */
+	id: string;
+	memberId: string;
+	kind: FactorKind;
+	/** Twilio Verify factor SID (YF…) */
+	verifySid: string;
+	/** 'unverified' until the member answers its first code */
+	status: 'unverified' | 'verified';
+	createdAt: Date;
+	confirmedAt: Date | null;
+}
+
+/** A "remember this device" token: only its hash is stored. */
+export interface TrustedDeviceRecord {
+	tokenHash: string;
+	memberId: string;
+	createdAt: Date;
+	expiresAt: Date;
+}
 
 export interface SessionRecord {
 	id: string;
@@ -78,6 +106,7 @@ export interface PurgeResult {
 	challenges: number;
 	sessions: number;
 	sendCounters: number;
+	trustedDevices: number;
 }
 
 /** The store's queries. Each is atomic on its own; `MemberStore.transaction` groups several. */
@@ -134,6 +163,27 @@ export interface MemberQueries {
 	resetCounter(key: string): Promise<void>;
 	/** Ends a counter's cool-down (its last send is moved back to `cooledAt` if later), keeping its window count. */
 	endCooldown(key: string, cooledAt: Date): Promise<void>;
+
+	insertFactor(factor: FactorRecord): Promise<void>;
+	/** The member's factors, oldest first. */
+	listFactors(memberId: string): Promise<FactorRecord[]>;
+	/** Marks an unverified factor of the member verified; false when it is gone or already verified. */
+	confirmFactor(memberId: string, factorId: string, now: Date): Promise<boolean>;
+	/** Removes one factor of the member; false when it was not theirs or is gone. */
+	deleteFactor(memberId: string, factorId: string): Promise<boolean>;
+
+	/** Replaces every recovery code of the member with these hashes. */
+	replaceRecoveryCodes(memberId: string, codeHashes: string[], now: Date): Promise<void>;
+	/** Uses one unused recovery code of the member; of concurrent uses of one code, exactly one gets true. */
+	useRecoveryCode(memberId: string, codeHash: string, now: Date): Promise<boolean>;
+	/** How many unused recovery codes the member has left. */
+	countRecoveryCodes(memberId: string): Promise<number>;
+	deleteRecoveryCodes(memberId: string): Promise<number>;
+
+	insertTrustedDevice(device: TrustedDeviceRecord): Promise<void>;
+	findTrustedDevice(tokenHash: string): Promise<TrustedDeviceRecord | undefined>;
+	/** Forgets every trusted device of the member; returns how many. */
+	deleteTrustedDevices(memberId: string): Promise<number>;
 
 	/** Deletes challenges and sessions that ended before `before`, and send counters idle since then. */
 	purgeExpired(before: Date): Promise<PurgeResult>;

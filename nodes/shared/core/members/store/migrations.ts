@@ -10,6 +10,9 @@ export const TABLES = {
 	challenges: 'tvm_challenges',
 	sessions: 'tvm_sessions',
 	sendCounters: 'tvm_send_counters',
+	factors: 'tvm_factors',
+	recoveryCodes: 'tvm_recovery_codes',
+	trustedDevices: 'tvm_trusted_devices',
 	schemaVersion: 'tvm_schema_version',
 } as const;
 
@@ -35,7 +38,7 @@ interface Migration {
 	statements(types: ColumnTypes): string[];
 }
 
-const { members, challenges, sessions, sendCounters, schemaVersion } = TABLES;
+const { members, challenges, sessions, sendCounters, factors, recoveryCodes, trustedDevices, schemaVersion } = TABLES;
 
 const MIGRATIONS: Migration[] = [
 	{
@@ -130,6 +133,38 @@ const MIGRATIONS: Migration[] = [
 				`CREATE INDEX IF NOT EXISTS ${members}_created_idx ON ${members} (created_at, id)`,
 			];
 		},
+	},
+	{
+		// Second factors: authenticator apps (only Twilio's factor SID), recovery codes and trusted devices, all by
+		// hash where a secret is involved, all gone with the member.
+		version: 3,
+		statements: (t) => [
+			`CREATE TABLE IF NOT EXISTS ${factors} (
+				id ${t.uuid} PRIMARY KEY,
+				member_id ${t.uuid} NOT NULL REFERENCES ${members} (id) ON DELETE CASCADE,
+				kind ${t.text} NOT NULL CHECK (kind IN ('totp')),
+				verify_sid ${t.text} NOT NULL,
+				status ${t.text} NOT NULL CHECK (status IN ('unverified', 'verified')),
+				created_at ${t.time} NOT NULL,
+				confirmed_at ${t.time}
+			)${t.tableOptions}`,
+			`CREATE INDEX IF NOT EXISTS ${factors}_member_idx ON ${factors} (member_id)`,
+			`CREATE TABLE IF NOT EXISTS ${recoveryCodes} (
+				member_id ${t.uuid} NOT NULL REFERENCES ${members} (id) ON DELETE CASCADE,
+				code_hash ${t.text} NOT NULL,
+				created_at ${t.time} NOT NULL,
+				used_at ${t.time},
+				PRIMARY KEY (member_id, code_hash)
+			)${t.tableOptions}`,
+			`CREATE TABLE IF NOT EXISTS ${trustedDevices} (
+				token_hash ${t.text} PRIMARY KEY,
+				member_id ${t.uuid} NOT NULL REFERENCES ${members} (id) ON DELETE CASCADE,
+				created_at ${t.time} NOT NULL,
+				expires_at ${t.time} NOT NULL
+			)${t.tableOptions}`,
+			`CREATE INDEX IF NOT EXISTS ${trustedDevices}_member_idx ON ${trustedDevices} (member_id)`,
+			`CREATE INDEX IF NOT EXISTS ${trustedDevices}_expires_idx ON ${trustedDevices} (expires_at)`,
+		],
 	},
 ];
 
