@@ -27,7 +27,7 @@ describe('package', () => {
 
 	it('lists built files for every node and credential', () => {
 		const listed = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials];
-		expect(packageJson.n8n.nodes).toHaveLength(6);
+		expect(packageJson.n8n.nodes).toHaveLength(7);
 		expect(packageJson.n8n.credentials).toHaveLength(2);
 		for (const file of listed) expect(statSync(join(root, file)).isFile()).toBe(true);
 		for (const node of packageJson.n8n.nodes) {

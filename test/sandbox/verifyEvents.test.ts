@@ -3,6 +3,7 @@
  * bodySHA256) to `*` webhooks, Verify webhook events as form posts. Checked with the same signature module the
  * trigger uses, against a local receiver.
  */
+import type { VerifyStateWithEvents } from '../../sandbox/events';
 import { bodySha256, isValidTwilioSignature } from '../../nodes/shared/core/verify/signature';
 import { startEventReceiver, type EventReceiver, type ReceivedRequest } from '../support/eventReceiver';
 import { api, PHONE, sandbox, useSandbox, type Json } from '../support/sandboxClient';
@@ -107,7 +108,7 @@ test('expiry and too many wrong codes send their events; a disabled or factor-on
 test('Verify webhook events are signed form posts to the webhooks subscribed to their type', async () => {
 	await addWebhook('/factors', 'factor.created');
 	await addWebhook('/challenges', 'challenge.approved');
-	sandbox.state.sendServiceEvent(serviceSid, 'factor.created', { entity_identity: 'member-1', factor_sid: `YF${'1'.repeat(32)}` });
+	(sandbox.state as VerifyStateWithEvents).sendServiceEvent(serviceSid, 'factor.created', { entity_identity: 'member-1', factor_sid: `YF${'1'.repeat(32)}` });
 	const [request] = await receiver.waitFor(1);
 	expect(request.path).toBe('/factors');
 	expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');

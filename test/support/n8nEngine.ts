@@ -20,7 +20,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-class InMemoryCredentialsHelper extends ICredentialsHelper {
+export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly byType: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}

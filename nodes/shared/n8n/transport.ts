@@ -1,11 +1,13 @@
 /** Reads the "Twilio Verify API" credential and hands out the shared Verify client for it. */
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getVerifyClient, type VerifyClient, type VerifyCredentials } from '../core/verify/client';
 
 export const TWILIO_VERIFY_CREDENTIAL = 'twilioVerifyApi';
 
-export async function verifyClientFor(context: IExecuteFunctions | ILoadOptionsFunctions): Promise<VerifyClient> {
+export async function verifyClientFor(
+	context: IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions,
+): Promise<VerifyClient> {
 	const credentials = await context.getCredentials(TWILIO_VERIFY_CREDENTIAL);
 	const config: VerifyCredentials = {
 		accountSid: String(credentials.accountSid ?? ''),
