@@ -14,7 +14,7 @@ export class MemberAccount implements INodeType {
 			displayName: 'Member Account',
 			name: 'memberAccount',
 			description:
-				'Let members reset or change their password, change their phone with a Twilio Verify code, log out everywhere and delete their account; list members',
+				'Let members reset or change their password, change their phone with a Twilio Verify code, set up an authenticator app and recovery codes, log out everywhere and delete their account; list members',
 		}),
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
 		subtitle: operationSubtitle(account.operations),

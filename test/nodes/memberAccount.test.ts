@@ -13,6 +13,7 @@ import { BACKENDS } from '../support/memberBackends';
 import { useMemberNodeBackend } from '../support/memberNodeBackend';
 import { byId, expectNoSecrets, jsonOf } from '../support/nodeHelpers';
 import { expectOutcomes, oddItems, oddValues } from '../support/oddInputs';
+import { totpCode } from '../../sandbox';
 
 const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
 const EMAIL = 'alice@example.com';
@@ -122,6 +123,45 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		await expect(registerAlice()).resolves.toEqual(expect.any(String));
 	});
 
+	it('sets up an authenticator app with Twilio Verify, logs in with its code or a recovery code, and remembers a device', async () => {
+		const token = await registerAlice();
+		const enrolled = await account('enrollTotp', { headers: bearer(token) });
+		expect(enrolled.success[0]).toMatchObject({ ok: true, httpStatus: 201, factorId: expect.any(String), uri: expect.stringMatching(/^otpauth:\/\/totp\//) });
+		expect(String(enrolled.success[0].qrSvg)).toMatch(/^<svg/);
+		const secret = new URL(String(enrolled.success[0].uri)).searchParams.get('secret')!;
+		// What the member's app shows: computed from the secret in the link, like a phone would (the sandbox clock is real time here).
+		const appCode = () => totpCode(secret, Date.now());
+
+		const wrong = await account('confirmTotp', { headers: bearer(token), body: { factorId: enrolled.success[0].factorId, code: '000000' } });
+		expect(wrong.failure[0]).toMatchObject({ error: { code: 'INVALID_CODE', httpStatus: 401 } });
+		const confirmed = await account('confirmTotp', { headers: bearer(token), body: { factorId: enrolled.success[0].factorId, code: appCode() } });
+		expect(confirmed.success[0]).toMatchObject({ ok: true, factor: { status: 'verified', type: 'totp' }, recoveryCodes: expect.any(Array) });
+		const recoveryCodes = confirmed.success[0].recoveryCodes as string[];
+		expect(recoveryCodes).toHaveLength(10);
+
+		// The login asks for the app and sends no SMS.
+		const sendsBefore = setup.sandbox.requests.filter((request) => request.path.endsWith('/Verifications')).length;
+		const started = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		expect(started.success[0]).toEqual({ ok: true, httpStatus: 200, loginId: expect.any(String), factors: ['totp', 'sms', 'recoveryCode'] });
+		expect(setup.sandbox.requests.filter((request) => request.path.endsWith('/Verifications')).length).toBe(sendsBefore);
+		const login = await call(new MemberLogin(), 'complete', { body: { loginId: started.success[0].loginId, code: appCode(), rememberDevice: true } });
+		expect(login.success[0]).toMatchObject({ ok: true, sessionToken: expect.any(String), deviceToken: expect.any(String) });
+
+		const trusted = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
+		expect(trusted.success[0]).toMatchObject({ ok: true, trustedDevice: true, sessionToken: expect.any(String) });
+
+		const again = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		const byRecovery = await call(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, recoveryCode: recoveryCodes[0] } });
+		expect(byRecovery.success[0]).toMatchObject({ ok: true, sessionToken: expect.any(String) });
+		expect((await account('listFactors', { headers: bearer(token) })).success[0]).toMatchObject({ recoveryCodesLeft: 9 });
+
+		const removed = await account('removeFactor', { headers: bearer(token), body: { factorId: enrolled.success[0].factorId, password: PASSWORD } });
+		expect(removed.success[0]).toEqual({ ok: true, httpStatus: 200 });
+		const afterRemoval = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
+		expect(afterRemoval.success[0]).toMatchObject({ channel: 'sms', factors: ['sms'] });
+		expectNoSecrets([started, trusted, byRecovery, removed, afterRemoval], [PASSWORD, secret, SESSION_SECRET, 'argon2id$', 'scrypt$']);
+	});
+
 	it('lists members from the query string a page at a time', async () => {
 		await registerAlice();
 		await call(new MemberRegister(), 'complete', {
@@ -157,18 +197,32 @@ describe('Member Account description', () => {
 	it('asks for Twilio only where a code is sent or checked, and for the member store everywhere', () => {
 		const { description } = new MemberAccount();
 		const shownFor = (name: string) => description.credentials?.find((credential) => credential.name === name)?.displayOptions?.show?.operation;
-		expect(shownFor('twilioVerifyApi')).toEqual(['sendResetCode', 'resetPassword', 'sendPhoneCode', 'changePhone', 'deleteAccount']);
+		expect(shownFor('twilioVerifyApi')).toEqual([
+			'sendResetCode',
+			'resetPassword',
+			'sendPhoneCode',
+			'changePhone',
+			'enrollTotp',
+			'confirmTotp',
+			'removeFactor',
+			'deleteAccount',
+		]);
 		expect(shownFor('memberStoreApi')).toEqual(Object.keys(operations));
 		const operation = description.properties.find((property) => property.name === 'operation');
 		expect(operation?.options?.map((option) => (option as { name: string }).name)).toEqual([
 			'Change Password',
 			'Change Phone',
+			'Confirm Authenticator App',
 			'Delete Account',
 			'List Members',
+			'List Second Factors',
 			'Log Out Everywhere',
+			'New Recovery Codes',
+			'Remove Authenticator App',
 			'Reset Password',
 			'Send Password Reset Code',
 			'Send Phone Change Code',
+			'Set Up Authenticator App',
 		]);
 	});
 });

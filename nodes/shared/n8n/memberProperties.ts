@@ -83,6 +83,7 @@ const SECURITY_OPTIONS: Array<{ topic: SecurityTopic; name: keyof NumericPolicy;
 	{ topic: 'passwords', name: 'lockMinutes', displayName: 'Lock Duration (Minutes)', description: 'How long an address stays locked out of an email after too many wrong passwords' },
 	{ topic: 'passwords', name: 'maxFailedLoginsPerEmailPerHour', displayName: 'Wrong Passwords per Email, Hour', description: 'From all addresses together, before the email is locked for the rest of the hour' },
 	{ topic: 'newPasswords', name: 'minPasswordLength', displayName: 'Min Password Length', description: 'Shortest new password accepted' },
+	{ topic: 'devices', name: 'trustedDeviceDays', displayName: 'Remember Device Days', description: 'How long "remember this device" skips the second step at password logins' },
 ];
 
 /** Shown only for the operations whose Security topics include `topic` (`/operation`: the node's own parameter). */

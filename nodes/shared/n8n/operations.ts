@@ -14,8 +14,11 @@ import type { ItemResult } from './runItems';
 /** What an operation reads: nothing, the member store, or the member store and Twilio Verify. */
 export type Need = 'none' | 'store' | 'verify';
 
-/** The groups of Security options: limits on sends, on code guesses, on password guesses, and new-password rules. */
-export type SecurityTopic = 'sends' | 'codes' | 'passwords' | 'newPasswords';
+/**
+ * The groups of Security options: limits on sends, on code guesses, on password guesses, new-password rules, and
+ * trusted devices.
+ */
+export type SecurityTopic = 'sends' | 'codes' | 'passwords' | 'newPasswords' | 'devices';
 
 /** The operation's entry in the node's Operation list; its value is its key in the node's operation map. */
 export type OperationOption = Required<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>;
