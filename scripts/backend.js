@@ -25,8 +25,11 @@ const WEBHOOK_WORKFLOWS = [
 	'member-admin.json',
 	'demo-page.json',
 ];
-/** Samples without webhooks: imported unpublished, for the builder to run or adapt. */
-const MANUAL_WORKFLOWS = ['verify-service-setup.json', 'admin-approval-alert.json'];
+/**
+ * Samples without webhooks, and the Verify Events trigger (Twilio must reach it at a public URL): imported unpublished,
+ * for the builder to run or adapt.
+ */
+const MANUAL_WORKFLOWS = ['verify-service-setup.json', 'admin-approval-alert.json', 'verify-events-digest.json'];
 /** The header the admin webhooks ask for (n8n's Header Auth); its value is random per run. */
 const ADMIN_HEADER = 'X-Admin-Key';
 const SANDBOX_SERVICE_SID = `VA${'a'.repeat(32)}`;

@@ -19,6 +19,7 @@ const {
 	serviceSetupWorkflow,
 } = require('./workflows/definitions');
 const { accountWorkflow, adminWorkflow, approvalAlertWorkflow } = require('./workflows/lifecycle');
+const { eventsDigestWorkflow } = require('./workflows/events');
 
 const outputFolder = path.join(__dirname, '..', 'workflows');
 
@@ -32,6 +33,7 @@ const WORKFLOWS = {
 	'member-account.json': accountWorkflow,
 	'member-admin.json': adminWorkflow,
 	'admin-approval-alert.json': approvalAlertWorkflow,
+	'verify-events-digest.json': eventsDigestWorkflow,
 };
 
 function buildAll() {

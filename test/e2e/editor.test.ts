@@ -155,7 +155,10 @@ async function canvasScreenshot(nodes: CanvasNode[], path: string) {
  * Nodes that show n8n's issue triangle on purpose: their credential is the builder's own and not part of the samples
  * (the README says to set it up).
  */
-const BUILDER_SETS_UP: Record<string, string[]> = { 'admin-approval-alert.json': ['Email the Administrator'] };
+const BUILDER_SETS_UP: Record<string, string[]> = {
+	'admin-approval-alert.json': ['Email the Administrator'],
+	'verify-events-digest.json': ['Email the Digest'],
+};
 
 /** What a builder reads on the canvases (subtitles, labels n8n cuts off) and in the panels, for reviewing the screenshots. */
 const notes: Record<string, unknown> = {};

@@ -1,0 +1,129 @@
+/** The sample started by Twilio Verify events: failed and expired verifications counted per country, emailed daily. */
+const { LAYOUT, stableId, sticky, ourNode, assemble } = require('./parts');
+const { SAVE_SETTINGS } = require('./definitions');
+
+const FAILURES = ['verification.expired', 'verification.max-attempts-reached'];
+
+// Workflow static data is kept by n8n between production executions of a published workflow (not in manual runs).
+const countCode = `// n8n keeps this object between executions of the published workflow.
+const counts = $getWorkflowStaticData('global');
+counts.failures = counts.failures ?? {};
+for (const item of $input.all()) {
+  const country = item.json.country || 'unknown';
+  const kind = item.json.eventType === 'verification.expired' ? 'expired' : 'tooManyWrongCodes';
+  counts.failures[country] = counts.failures[country] ?? { expired: 0, tooManyWrongCodes: 0 };
+  counts.failures[country][kind] += 1;
+}
+return [{ json: { counted: $input.all().length } }];`;
+
+const takeCode = `// Reads the day's counts and starts a new day.
+const counts = $getWorkflowStaticData('global');
+const failures = counts.failures ?? {};
+counts.failures = {};
+const countries = Object.entries(failures)
+  .map(([country, count]) => ({ country, ...count, total: count.expired + count.tooManyWrongCodes }))
+  .sort((a, b) => b.total - a.total);
+return [{ json: { countries, total: countries.reduce((sum, country) => sum + country.total, 0) } }];`;
+
+function code(workflow, name, jsCode, position) {
+	return { id: stableId(workflow, name), name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } };
+}
+
+function eventsDigestWorkflow() {
+	const name = 'Verify Events: daily digest of failed verifications per country';
+	const at = (step, row) => [LAYOUT.webhookX + step * 300, LAYOUT.top + row * 300];
+	const trigger = {
+		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], at(0, 0)),
+		webhookId: stableId(name, 'trigger', 'webhookId'),
+	};
+	const failed = {
+		id: stableId(name, 'filter'),
+		name: 'Expired or Too Many Wrong Codes?',
+		type: 'n8n-nodes-base.filter',
+		typeVersion: 2.2,
+		position: at(1, 0),
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: stableId(name, 'filter', 'condition'),
+						leftValue: `={{ ${JSON.stringify(FAILURES)}.includes($json.eventType) }}`,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
+				combinator: 'and',
+			},
+			options: {},
+		},
+	};
+	const count = code(name, "Add to Today's Counts", countCode, at(2, 0));
+	const daily = {
+		id: stableId(name, 'schedule'),
+		name: 'Every Day at 8:00',
+		type: 'n8n-nodes-base.scheduleTrigger',
+		typeVersion: 1.2,
+		position: at(0, 1),
+		parameters: { rule: { interval: [{ triggerAtHour: 8 }] } },
+	};
+	const take = code(name, "Take Today's Counts", takeCode, at(1, 1));
+	const anyFailed = {
+		id: stableId(name, 'if'),
+		name: 'Any Failures?',
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		position: at(2, 1),
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: stableId(name, 'if', 'condition'),
+						leftValue: '={{ $json.total }}',
+						rightValue: 0,
+						operator: { type: 'number', operation: 'gt' },
+					},
+				],
+				combinator: 'and',
+			},
+			options: {},
+		},
+	};
+	const email = {
+		id: stableId(name, 'email'),
+		name: 'Email the Digest',
+		type: 'n8n-nodes-base.emailSend',
+		typeVersion: 2.1,
+		position: at(3, 1),
+		parameters: {
+			fromEmail: 'verify@example.com',
+			toEmail: 'security@example.com',
+			subject: '={{ $json.total }} failed verification(s) in the last day',
+			emailFormat: 'text',
+			text: '=Failed verifications per country since yesterday:\n{{ $json.countries.map(row => row.country + ": " + row.expired + " expired, " + row.tooManyWrongCodes + " ended by too many wrong codes").join("\\n") }}\n\nA country you do not serve with many failures can be SMS pumping: restrict it in Verify\'s Geo Permissions.',
+			options: {},
+		},
+	};
+	const note = sticky(
+		name,
+		'About',
+		'## Verify Events → daily digest\nThe **Twilio Verify Trigger** starts this workflow for each event of your Verify Service; expired verifications and those ended by too many wrong codes are counted per country. Every morning the counts are emailed and start again from zero. n8n keeps the counts in the workflow\'s static data, which it saves only for the **published** workflow.\n\n' +
+			'**Set-up:** n8n needs a public HTTPS URL (`WEBHOOK_URL`). The credential must use the **Auth Token** (Twilio signs its requests with it; unsigned requests get 403). Publishing registers a Verify webhook on the service. Verification events (expired, too many wrong codes, …) are **Verify Events**: in the Twilio Console, create an Event Streams webhook sink to the trigger\'s *Production URL* and subscribe it to the Verify *Verification Status* events. Set up **Email the Digest** with your SMTP credential.\n\n' +
+			`For history before publishing, the *Twilio Verify Service* node reads Verification Attempts. **Executions are not saved** ${SAVE_SETTINGS}, like every sample.`,
+		[-40, 0],
+		{ width: 1180, height: 400 },
+	);
+	const nodes = [note, trigger, failed, count, daily, take, anyFailed, email];
+	const to = (target) => [{ node: target.name, type: 'main', index: 0 }];
+	const connections = {
+		[trigger.name]: { main: [to(failed)] },
+		[failed.name]: { main: [to(count)] },
+		[daily.name]: { main: [to(take)] },
+		[take.name]: { main: [to(anyFailed)] },
+		[anyFailed.name]: { main: [to(email), []] },
+	};
+	return { ...assemble(name, [note], []), nodes, connections };
+}
+
+module.exports = { eventsDigestWorkflow };
