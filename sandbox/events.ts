@@ -5,8 +5,9 @@
  *   in the shape of Twilio's Verify Events: a JSON array of one CloudEvent. Twilio delivers those through an Event
  *   Streams webhook sink, which the sandbox does not implement; it sends them to the Service's enabled webhooks
  *   subscribed to `*` instead, so a trigger can be tested without Event Streams.
- * - Verify webhook events (factor.*, challenge.*) are form posts to the enabled webhooks subscribed to the type or
- *   to `*`: `sendServiceEvent`.
+ * - Verify webhook events are form posts to the enabled webhooks subscribed to the type or to `*`: factor.created,
+ *   factor.verified, factor.deleted and challenge.approved as TOTP factors and challenges change (`sendServiceEvent`
+ *   sends any other). Never the factor's secret or a code.
  *
  * Only loopback URLs are called: the sandbox serves tests and the demo on this machine, and must never send requests
  * to the example URLs tests register. Expiry is noticed when a verification's status is next read, and for every
@@ -14,10 +15,10 @@
  */
 import * as crypto from 'node:crypto';
 
-import { countryOfNumber } from './countries';
 import { allValues } from './configState';
 import { deliverInBackground, signPost, type EventBody } from './eventDelivery';
-import type { VerificationRecord, VerificationStatus, WebhookRecord } from './records';
+import { factorFields, verificationEvent } from './eventPayloads';
+import type { ChallengeRecord, FactorRecord, VerificationRecord, VerificationStatus, WebhookRecord } from './records';
 import type { ParamsSource } from './serviceState';
 import { VerifyState, type VerifyStateOptions } from './state';
 
@@ -26,16 +27,6 @@ export interface EventOptions {
 	authTokenFor(accountSid: string): string | undefined;
 	log(line: string): void;
 }
-
-const STATUS_EVENT: Record<VerificationStatus, string> = {
-	pending: 'pending',
-	approved: 'approved',
-	canceled: 'canceled',
-	expired: 'expired',
-	max_attempts_reached: 'max-attempts-reached',
-};
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function isLoopbackUrl(url: string): boolean {
 	const host = new URL(url).hostname;
@@ -92,6 +83,61 @@ export class VerifyStateWithEvents extends VerifyState {
 		for (const verification of this.verifications.values()) this.statusOf(verification);
 	}
 
+	override createFactor(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): FactorRecord {
+		const factor = super.createFactor(accountSid, serviceSid, identity, rawParams);
+		this.sendServiceEvent(serviceSid, 'factor.created', factorFields(factor));
+		return factor;
+	}
+
+	override updateFactor(
+		accountSid: string,
+		serviceSid: string,
+		identity: string,
+		factorSid: string,
+		rawParams: ParamsSource,
+	): FactorRecord {
+		const before = this.factors.get(factorSid)?.status;
+		const factor = super.updateFactor(accountSid, serviceSid, identity, factorSid, rawParams);
+		if (before === 'unverified' && factor.status === 'verified') {
+			this.sendServiceEvent(serviceSid, 'factor.verified', factorFields(factor));
+		}
+		return factor;
+	}
+
+	override deleteFactor(accountSid: string, serviceSid: string, identity: string, factorSid: string): void {
+		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
+		super.deleteFactor(accountSid, serviceSid, identity, factorSid);
+		this.sendServiceEvent(serviceSid, 'factor.deleted', factorFields(factor));
+	}
+
+	override createChallenge(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): ChallengeRecord {
+		const challenge = super.createChallenge(accountSid, serviceSid, identity, rawParams);
+		if (challenge.status === 'approved') this.sendChallengeApproved(challenge);
+		return challenge;
+	}
+
+	override updateChallenge(
+		accountSid: string,
+		serviceSid: string,
+		identity: string,
+		challengeSid: string,
+		rawParams: ParamsSource,
+	): ChallengeRecord {
+		const before = this.challenges.get(challengeSid)?.status;
+		const challenge = super.updateChallenge(accountSid, serviceSid, identity, challengeSid, rawParams);
+		if (before !== 'approved' && challenge.status === 'approved') this.sendChallengeApproved(challenge);
+		return challenge;
+	}
+
+	private sendChallengeApproved(challenge: ChallengeRecord): void {
+		const factor = this.factors.get(challenge.factorSid);
+		this.sendServiceEvent(challenge.serviceSid, 'challenge.approved', {
+			...(factor ? factorFields(factor) : { entity_identity: challenge.identity, factor_sid: challenge.factorSid }),
+			challenge_sid: challenge.sid,
+			...(challenge.hiddenDetails ? { challenge_hidden_details: JSON.stringify(challenge.hiddenDetails) } : {}),
+		});
+	}
+
 	/** A Verify webhook event (factor.created, challenge.approved, …) with its snake_case form parameters. */
 	sendServiceEvent(serviceSid: string, type: string, fields: Record<string, string>): void {
 		const service = this.services.get(serviceSid);
@@ -112,7 +158,7 @@ export class VerifyStateWithEvents extends VerifyState {
 	private sendStatusEvent(verification: VerificationRecord): void {
 		const webhooks = this.subscribedWebhooks(verification.serviceSid, '*');
 		if (webhooks.length === 0) return;
-		const event = this.verificationEvent(verification);
+		const event = verificationEvent(verification, this.services.get(verification.serviceSid), this.currentTime());
 		for (const webhook of webhooks) this.send(webhook, verification.accountSid, { json: [event] });
 	}
 
@@ -120,47 +166,5 @@ export class VerifyStateWithEvents extends VerifyState {
 		const authToken = this.events.authTokenFor(accountSid);
 		if (!authToken || !isLoopbackUrl(webhook.webhookUrl)) return;
 		deliverInBackground(signPost(webhook.webhookUrl, authToken, payload), this.events.log);
-	}
-
-	/** Twilio's Verify Events (Verification Stream) shape, as far as the sandbox keeps the facts. */
-	private verificationEvent(verification: VerificationRecord) {
-		const service = this.services.get(verification.serviceSid);
-		const status = verification.status;
-		const now = this.currentTime();
-		const source = `/v1/Accounts/${verification.accountSid}/Services/${verification.serviceSid}/Verifications/${verification.sid}`;
-		return {
-			specversion: '1.0',
-			type: `com.twilio.accountsecurity.verify.verification.${STATUS_EVENT[status]}`,
-			source,
-			id: crypto.createHash('sha256').update(`${source}/${status}/${now}/${crypto.randomUUID()}`).digest('hex'),
-			dataschema: 'https://events-schemas.twilio.com/AccountSecurity.VerifyEventStreamEvent/3',
-			datacontenttype: 'application/json',
-			time: iso(now),
-			data: {
-				account_sid: verification.accountSid,
-				service_sid: verification.serviceSid,
-				verification_sid: verification.sid,
-				friendly_name: service?.settings.friendly_name ?? null,
-				custom_code_enabled: service?.settings.custom_code_enabled ?? false,
-				custom_friendly_name: verification.request.customFriendlyName ?? service?.settings.friendly_name ?? null,
-				created_at: iso(verification.createdAt),
-				to: verification.to,
-				verification_status: status.toUpperCase(),
-				country: countryOfNumber(verification.to),
-				code_length: verification.code.length,
-				send_code_attempts: {
-					count: verification.sendCodeAttempts.length,
-					attempts: verification.sendCodeAttempts.map((attempt) => ({
-						time: iso(attempt.time),
-						channel: attempt.channel.toUpperCase(),
-						attempt_sid: attempt.attemptSid,
-						delivery_status: 'SENT',
-					})),
-				},
-				check_attempts: { count: verification.wrongChecks + (status === 'approved' ? 1 : 0) },
-				...(status === 'approved' ? { verified_at: iso(verification.updatedAt) } : {}),
-				...(status === 'expired' ? { expired_at: iso(verification.updatedAt) } : {}),
-			},
-		};
 	}
 }

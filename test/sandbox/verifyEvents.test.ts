@@ -130,4 +130,46 @@ test('a slow or failing receiver never slows down the API answer', async () => {
 	const code = sandbox.lastCode(PHONE, serviceSid) as string;
 	const checked = await api('POST', `/v2/Services/${serviceSid}/VerificationCheck`, { To: PHONE, Code: code });
 	expect(checked.body.status).toBe('approved');
+	// Both events still arrive (and none leaks into the next test).
+	await receiver.waitFor(2);
+});
+
+test('TOTP factors and challenges post factor.created, factor.verified, challenge.approved and factor.deleted', async () => {
+	await addWebhook('/factors', 'factor.created');
+	await addWebhook('/everything', '*');
+	const identity = 'member-0001-events';
+	const entity = `/v2/Services/${serviceSid}/Entities/${identity}`;
+	const created = await api('POST', `${entity}/Factors`, { FriendlyName: 'Phone app', FactorType: 'totp' });
+	expect(created.status).toBe(201);
+	const factorSid = created.body.sid as string;
+	await receiver.waitFor(2);
+	await api('POST', `${entity}/Factors/${factorSid}`, { AuthPayload: sandbox.totpCode(factorSid) as string });
+	await receiver.waitFor(3);
+	const challenge = await api('POST', `${entity}/Challenges`, { FactorSid: factorSid, AuthPayload: sandbox.totpCode(factorSid) as string });
+	expect(challenge.body.status).toBe('approved');
+	await receiver.waitFor(4);
+	await api('DELETE', `${entity}/Factors/${factorSid}`);
+	const received = await receiver.waitFor(5);
+
+	const forms = received.map((request) => ({
+		path: request.path,
+		params: Object.fromEntries(new URLSearchParams(request.rawBody.toString('utf8'))),
+		signature: request.headers['x-twilio-signature'] as string,
+	}));
+	expect(forms.map(({ path, params }) => `${path} ${params.type}`).sort()).toEqual([
+		'/everything challenge.approved',
+		'/everything factor.created',
+		'/everything factor.deleted',
+		'/everything factor.verified',
+		'/factors factor.created',
+	]);
+	for (const { path, params, signature } of forms) {
+		expect(isValidTwilioSignature(sandbox.authToken, { url: `${receiver.url}${path}`, params, signature })).toBe(true);
+		expect(params).toMatchObject({ service_sid: serviceSid, entity_identity: identity, factor_sid: factorSid, factor_type: 'totp' });
+	}
+	expect(forms.find(({ params }) => params.type === 'challenge.approved')?.params.challenge_sid).toBe(challenge.body.sid);
+	// Neither the secret (in the factor's binding when created) nor a code is ever sent.
+	const secret = String(created.body.binding?.secret ?? '');
+	expect(secret).not.toBe('');
+	expect(received.map((request) => request.rawBody.toString()).join('\n')).not.toContain(secret);
 });
