@@ -10,6 +10,9 @@ export type TwilioVerifyServiceMap = {
 	webhook: CrudOperation;
 	messagingConfiguration: CrudOperation;
 	template: 'getAll';
+	entity: 'create' | 'delete' | 'get' | 'getAll';
+	factor: 'create' | 'delete' | 'get' | 'getAll' | 'verify';
+	challenge: 'create' | 'get' | 'getAll';
 };
 
 export type TwilioVerifyServiceResource = keyof TwilioVerifyServiceMap;

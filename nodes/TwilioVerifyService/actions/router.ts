@@ -4,6 +4,9 @@ import { chosenOperation, type VerifyOperation } from '../../shared/n8n/operatio
 import { runVerifyOperation } from '../../shared/n8n/verifyNode';
 import type { TwilioVerifyServiceMap, TwilioVerifyServiceResource } from '../TwilioVerifyService.node.type';
 import * as bucket from './bucket';
+import * as challenge from './challenge';
+import * as entity from './entity';
+import * as factor from './factor';
 import * as messagingConfiguration from './messagingConfiguration';
 import * as rateLimit from './rateLimit';
 import * as safeList from './safeList';
@@ -21,6 +24,9 @@ const resources: { [R in TwilioVerifyServiceResource]: Record<TwilioVerifyServic
 	webhook: webhook.operations,
 	messagingConfiguration: messagingConfiguration.operations,
 	template: template.operations,
+	entity: entity.operations,
+	factor: factor.operations,
+	challenge: challenge.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -183,7 +183,9 @@ export class VerifyFactors implements TotpGateway {
 				}),
 			);
 			const uri = (factor.binding as { uri?: unknown } | null)?.uri;
-			return { ...withoutSecret(factor), ...(typeof uri === 'string' ? { uri } : {}) };
+			const output: PlainResource = withoutSecret(factor);
+			if (typeof uri === 'string') output.uri = uri;
+			return output;
 		});
 	}
 

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { VerifyClient } from '../../../shared/core/verify/client';
+import { showFor } from '../../../shared/n8n/displayOptions';
+import { readSid } from '../../../shared/n8n/parameters';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { deleted } from '../common';
+import { identityField, readIdentity } from '../entity/fields';
+import { factorSidField } from './fields';
+
+const displayOptions = showFor(['delete'], 'factor');
+
+export const description: INodeProperties[] = [serviceField(displayOptions), identityField(displayOptions), factorSidField(displayOptions)];
+
+export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
+	const factorSid = readSid(this, 'factorSid', itemIndex);
+	await client.factors.deleteFactor(readServiceSid(this, client, itemIndex), readIdentity(this, itemIndex), factorSid);
+	return deleted(factorSid);
+}
