@@ -108,6 +108,7 @@ async function main(argv: string[]): Promise<void> {
 		args.seedService ? `service SID  ${serviceSid} (${DEFAULT_SERVICE_NAME})` : 'no service seeded',
 		args.latencyMs ? `latency      ${args.latencyMs} ms per API request` : undefined,
 		`latest code  GET ${sandbox.url}/__sandbox/codes?to=%2B15551234567`,
+		`app code     GET ${sandbox.url}/__sandbox/totp-codes?factor_sid=YF…`,
 		`controls     POST /__sandbox/faults | /__sandbox/advance | /__sandbox/reset`,
 	];
 	for (const line of lines.filter(Boolean)) print(`[verify-sandbox] ${line}`);
