@@ -22,6 +22,7 @@ const WEBHOOK_WORKFLOWS = [
 	'member-login.json',
 	'passwordless-otp.json',
 	'member-account.json',
+	'member-factors.json',
 	'member-admin.json',
 	'demo-page.json',
 ];

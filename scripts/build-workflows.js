@@ -18,7 +18,7 @@ const {
 	manualApprovalWorkflow,
 	serviceSetupWorkflow,
 } = require('./workflows/definitions');
-const { accountWorkflow, adminWorkflow, approvalAlertWorkflow } = require('./workflows/lifecycle');
+const { accountWorkflow, factorsWorkflow, adminWorkflow, approvalAlertWorkflow } = require('./workflows/lifecycle');
 const { eventsDigestWorkflow } = require('./workflows/events');
 
 const outputFolder = path.join(__dirname, '..', 'workflows');
@@ -31,6 +31,7 @@ const WORKFLOWS = {
 	'demo-page.json': demoPageWorkflow,
 	'verify-service-setup.json': serviceSetupWorkflow,
 	'member-account.json': accountWorkflow,
+	'member-factors.json': factorsWorkflow,
 	'member-admin.json': adminWorkflow,
 	'admin-approval-alert.json': approvalAlertWorkflow,
 	'verify-events-digest.json': eventsDigestWorkflow,

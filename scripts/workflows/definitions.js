@@ -137,7 +137,7 @@ function loginWorkflow() {
 			sticky(
 				name,
 				'About',
-				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?}` → `{loginId, to, channel}`\n2. **POST /webhook/login** `{loginId, code}` → `{member, sessionToken, expiresAt}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.\n\n' +
+				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?, deviceToken?}` → `{loginId, factors, to?, channel?}`: no SMS for a member with an authenticator app unless `channel` asks; a trusted device gets `{member, sessionToken, expiresAt}` at once\n2. **POST /webhook/login** `{loginId, code, factor?}` or `{loginId, recoveryCode}`, plus `rememberDevice?` → `{member, sessionToken, expiresAt, deviceToken?}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.\n\n' +
 					`${OUTAGES}\n\n${NOT_SAVED}`,
 				[-40, 0],
 				{ width: 860, height: 340 },
@@ -149,9 +149,15 @@ function loginWorkflow() {
 				path: 'login/send-code',
 				row: 0,
 				node: login('sendCode', 'Send Login Code'),
-				success: '{ loginId: $json.loginId, to: $json.to, channel: $json.channel }',
+				success: `$json.trustedDevice ? ${sessionBody} : { loginId: $json.loginId, factors: $json.factors, to: $json.to, channel: $json.channel }`,
 			}),
-			endpoint(name, { method: 'POST', path: 'login', row: 1, node: login('complete', 'Complete Login'), success: sessionBody }),
+			endpoint(name, {
+				method: 'POST',
+				path: 'login',
+				row: 1,
+				node: login('complete', 'Complete Login'),
+				success: '{ member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt, deviceToken: $json.deviceToken, deviceExpiresAt: $json.deviceExpiresAt }',
+			}),
 			endpoint(name, { method: 'GET', path: 'me', row: 2, node: login('verifySession', 'Verify Session'), success: '{ member: $json.member }' }),
 			endpoint(name, { method: 'POST', path: 'logout', row: 3, node: login('logout', 'Log Out'), success: '{ ok: true }' }),
 		],

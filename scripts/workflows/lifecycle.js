@@ -35,6 +35,31 @@ function accountWorkflow() {
 	);
 }
 
+function factorsWorkflow() {
+	const name = 'Members: authenticator apps and recovery codes';
+	const rows = [
+		['GET', 'factors', account('listFactors', 'List Second Factors'), '{ factors: $json.factors, recoveryCodesLeft: $json.recoveryCodesLeft }'],
+		['POST', 'factors/totp', account('enrollTotp', 'Set Up Authenticator App'), '{ factorId: $json.factorId, uri: $json.uri, qrSvg: $json.qrSvg }'],
+		['POST', 'factors/totp/confirm', account('confirmTotp', 'Confirm Authenticator App'), '{ factor: $json.factor, recoveryCodes: $json.recoveryCodes }'],
+		['POST', 'factors/remove', account('removeFactor', 'Remove Authenticator App'), '{ ok: true }'],
+		['POST', 'factors/recovery-codes', account('newRecoveryCodes', 'New Recovery Codes'), '{ recoveryCodes: $json.recoveryCodes }'],
+	];
+	return assemble(
+		name,
+		[
+			sticky(
+				name,
+				'About',
+				'## Authenticator apps (TOTP through Twilio Verify) and recovery codes\n* **GET /webhook/factors** → `{factors, recoveryCodesLeft}`\n* **POST /webhook/factors/totp** → 201 `{factorId, uri, qrSvg}`: show the QR code (or the otpauth:// link) once\n* **POST /webhook/factors/totp/confirm** `{factorId, code}` → `{factor, recoveryCodes}`: ten codes, shown once\n* **POST /webhook/factors/remove** `{factorId, password}` → `{ok}`: trusted devices end too\n* **POST /webhook/factors/recovery-codes** `{password}` → `{recoveryCodes}`: replaces them all\n\nAll read the `Authorization: Bearer <token>` header. The app\'s secret stays with Twilio; the member store keeps only the factor\'s id. Log in with the app at **POST /webhook/login** (see the login sample).\n\n' +
+					`${OUTAGES}\n\n${NOT_SAVED}`,
+				[-40, 0],
+				{ width: 860, height: 400 },
+			),
+		],
+		rows.map(([method, path, node, success], row) => endpoint(name, { method, path, row, node, success })),
+	);
+}
+
 /** Every webhook of the admin API answers only requests carrying the Header Auth credential's header and value. */
 function withHeaderAuth(part) {
 	return {
@@ -176,4 +201,4 @@ function approvalAlertWorkflow() {
 	return { ...assemble(name, [note], []), nodes: [note, ...chain], connections };
 }
 
-module.exports = { accountWorkflow, adminWorkflow, approvalAlertWorkflow };
+module.exports = { accountWorkflow, factorsWorkflow, adminWorkflow, approvalAlertWorkflow };
