@@ -8,9 +8,13 @@ import { isWantedEvent, readVerifyEvents } from '../shared/core/verify/events';
 import { isValidTwilioSignature, type SignedParams } from '../shared/core/verify/signature';
 import { TWILIO_VERIFY_CREDENTIAL } from '../shared/n8n/transport';
 
-/** The URL Twilio called: the registered webhook URL with the request's own query string (bodySHA256, …). */
+/**
+ * The URL Twilio called: the URL registered for the endpoint being served (the test URL while the editor listens for a
+ * test event; older n8n versions only know the production one), with the request's own query string (bodySHA256, …).
+ */
 function calledUrl(context: IWebhookFunctions, originalUrl: string): string {
-	const registered = context.getNodeWebhookUrl('default') ?? '';
+	const served = typeof context.getWebhookResourceUrl === 'function' ? context.getWebhookResourceUrl('default') : undefined;
+	const registered = served ?? context.getNodeWebhookUrl('default') ?? '';
 	const queryStart = originalUrl.indexOf('?');
 	return queryStart === -1 ? registered : registered + originalUrl.slice(queryStart);
 }

@@ -184,6 +184,24 @@ describe('webhook()', () => {
 		await trigger.delete();
 	});
 
+	test('while the editor listens for a test event, the test URL is registered and its events are accepted', async () => {
+		const trigger = harness(['*']);
+		await trigger.create(true);
+		expect(webhooksOnService().map((webhook) => webhook.webhookUrl)).toEqual([trigger.testWebhookUrl]);
+		await fetch(`${sandbox.url}/v2/Services/${serviceSid}/Verifications`, {
+			method: 'POST',
+			headers: { Authorization: `Basic ${Buffer.from(`${sandbox.accountSid}:${sandbox.authToken}`).toString('base64')}` },
+			body: new URLSearchParams({ To: '+447700900124', Channel: 'sms' }),
+		});
+		const request = asN8nRequest((await receiver.waitFor(1))[0]);
+		expect(request.originalUrl.startsWith('/webhook-test/')).toBe(true);
+		expect(itemsOf((await trigger.receive(request, true)).result)).toHaveLength(1);
+		// The same request on the production endpoint is not what Twilio signed.
+		expect((await trigger.receive(request)).response.status).toBe(403);
+		await trigger.delete(true);
+		expect(webhooksOnService()).toHaveLength(0);
+	});
+
 	test('with an API key credential nothing is accepted: Twilio signs with the Auth Token', async () => {
 		const trigger = harness(['*'], verifyCredentials(sandbox, { authType: 'apiKey', apiKeySid: `SK${'d'.repeat(32)}`, apiKeySecret: 'x' }));
 		const body = { type: 'factor.created', service_sid: serviceSid };

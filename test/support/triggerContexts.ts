@@ -67,13 +67,15 @@ export function triggerHarness(options: TriggerHarnessOptions) {
 		variables: {},
 	};
 
-	function hookContext() {
+	/** `isTest`: what n8n does while the editor listens for a test event (the /webhook-test/ URL). */
+	function hookContext(isTest = false) {
 		const additionalData = baseData as unknown as IWorkflowExecuteAdditionalData;
-		return new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+		const webhookData = isTest ? ({ isTest: true, webhookDescription: nodeType.description.webhooks![0] } as unknown as IWebhookData) : undefined;
+		return new HookContext(workflow, node, additionalData, isTest ? 'manual' : 'trigger', isTest ? 'manual' : 'activate', webhookData);
 	}
 
 	/** Runs webhook() for one request; answers what it returned and what it wrote to the response. */
-	async function receive(request: FakeRequest) {
+	async function receive(request: FakeRequest, isTest = false) {
 		const response: CapturedResponse = {};
 		const res = {
 			status(code: number) {
@@ -97,8 +99,9 @@ export function triggerHarness(options: TriggerHarnessOptions) {
 			webhookDescription: nodeType.description.webhooks![0],
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
+			isTest,
 		} as unknown as IWebhookData;
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(workflow, node, additionalData, isTest ? 'manual' : 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
 		return { result, response };
 	}
@@ -108,9 +111,10 @@ export function triggerHarness(options: TriggerHarnessOptions) {
 		workflow,
 		staticData: () => workflow.staticData[`node:${node.name}`] as IDataObject | undefined,
 		webhookUrl: `${options.webhookBaseUrl}/${node.webhookId}/webhook`,
-		checkExists: () => nodeType.webhookMethods!.default!.checkExists.call(hookContext()),
-		create: () => nodeType.webhookMethods!.default!.create.call(hookContext()),
-		delete: () => nodeType.webhookMethods!.default!.delete.call(hookContext()),
+		testWebhookUrl: `${options.webhookBaseUrl}-test/${node.webhookId}/webhook`,
+		checkExists: (isTest = false) => nodeType.webhookMethods!.default!.checkExists.call(hookContext(isTest)),
+		create: (isTest = false) => nodeType.webhookMethods!.default!.create.call(hookContext(isTest)),
+		delete: (isTest = false) => nodeType.webhookMethods!.default!.delete.call(hookContext(isTest)),
 		receive,
 	};
 }
