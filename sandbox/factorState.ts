@@ -1,11 +1,11 @@
 /**
- * Fifth layer of the state engine (see serviceState.ts): Entities, their TOTP Factors and Challenges, as Verify TOTP
- * has them. A wrong code is an answer, not an error: a factor stays `unverified`, a challenge stays `pending`.
+ * Fifth layer of the state engine (see serviceState.ts): Entities and their TOTP Factors, as Verify TOTP has them.
+ * A wrong code is an answer, not an error: a factor stays `unverified`. Challenges: challengeState.ts.
  */
 import { AccountState } from './accountState';
 import { TwilioError, twilioErrors } from './errors';
 import { RequestParams } from './params';
-import type { ChallengeRecord, ChallengeStatus, EntityRecord, FactorRecord, TotpConfig } from './records';
+import type { EntityRecord, FactorRecord, TotpConfig } from './records';
 import type { ParamsSource } from './serviceState';
 import { base32Decode, newTotpSecret, totpCode, totpMatches } from './totp';
 import { newSid } from './values';
@@ -15,13 +15,9 @@ const IDENTITY_PATTERN = /^(?=.{8,64}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const FRIENDLY_NAME_MAX = 64;
 const AUTH_PAYLOAD_PATTERN = /^.{3,8}$/s;
 const TOTP_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
-const CHALLENGE_STATUSES: readonly ChallengeStatus[] = ['pending', 'expired', 'approved', 'denied'];
-/** A challenge lives five minutes unless ExpirationDate says otherwise, and at most an hour. */
-const CHALLENGE_TTL_MS = 5 * 60 * 1000;
-const CHALLENGE_MAX_TTL_MS = 60 * 60 * 1000;
 
 /** Reads with RequestParams, answering 60306 (this API's "invalid request") where Verify's older resources say 60200. */
-function read<T>(reader: () => T): T {
+export function read<T>(reader: () => T): T {
 	try {
 		return reader();
 	} catch (error) {
@@ -35,7 +31,7 @@ function readIdentity(identity: string): string {
 	return identity;
 }
 
-function readAuthPayload(params: RequestParams): string | undefined {
+export function readAuthPayload(params: RequestParams): string | undefined {
 	const payload = params.string('AuthPayload');
 	if (payload !== undefined && !AUTH_PAYLOAD_PATTERN.test(payload)) throw twilioErrors.invalidRequest('AuthPayload');
 	return payload;
@@ -169,7 +165,7 @@ export class FactorState extends AccountState {
 		for (const [sid, challenge] of this.challenges) if (challenge.factorSid === factor.sid) this.challenges.delete(sid);
 	}
 
-	private codeMatches(factor: FactorRecord, code: string): boolean {
+	protected codeMatches(factor: FactorRecord, code: string): boolean {
 		const { timeStep, skew, codeLength, alg } = factor.config;
 		return totpMatches(factor.secret, code, this.currentTime(), { step: timeStep, skew, digits: codeLength, alg });
 	}
@@ -180,102 +176,5 @@ export class FactorState extends AccountState {
 		if (!factor) return undefined;
 		const { timeStep, codeLength, alg } = factor.config;
 		return { factor, code: totpCode(factor.secret, this.currentTime(), { step: timeStep, digits: codeLength, alg }) };
-	}
-
-	// --- Challenges ---
-
-	/** A TOTP challenge; with AuthPayload it is answered at once: `approved` for a current code, else still `pending`. */
-	createChallenge(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): ChallengeRecord {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		const params = new RequestParams(rawParams);
-		params.requiredString('FactorSid');
-		const factorSid = read(() => params.sid('FactorSid', 'YF')) as string;
-		const authPayload = readAuthPayload(params);
-		const hiddenDetails = read(() => params.jsonObject('HiddenDetails')) ?? null;
-		const time = this.currentTime();
-		const expiresAt = this.readExpiration(params.string('ExpirationDate'), time);
-		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
-		if (factor.status !== 'verified') throw twilioErrors.factorUnverified();
-		const challenge: ChallengeRecord = {
-			sid: newSid('YC'),
-			serviceSid,
-			accountSid,
-			entitySid: entity.sid,
-			identity: entity.identity,
-			factorSid,
-			status: 'pending',
-			hiddenDetails,
-			respondedAt: null,
-			expiresAt,
-			createdAt: time,
-			updatedAt: time,
-		};
-		if (authPayload !== undefined) this.answer(challenge, factor, authPayload);
-		this.challenges.set(challenge.sid, challenge);
-		return challenge;
-	}
-
-	private readExpiration(value: string | undefined, now: number): number {
-		if (value === undefined) return now + CHALLENGE_TTL_MS;
-		const time = Date.parse(value);
-		if (!Number.isFinite(time) || time <= now || time > now + CHALLENGE_MAX_TTL_MS) {
-			throw twilioErrors.invalidRequest('ExpirationDate');
-		}
-		return time;
-	}
-
-	private answer(challenge: ChallengeRecord, factor: FactorRecord, code: string): void {
-		if (!this.codeMatches(factor, code)) return;
-		challenge.status = 'approved';
-		challenge.respondedAt = this.currentTime();
-		challenge.updatedAt = challenge.respondedAt;
-	}
-
-	/** A pending challenge past its expiration date reads as expired from then on. */
-	private refresh(challenge: ChallengeRecord): ChallengeRecord {
-		if (challenge.status === 'pending' && this.currentTime() >= challenge.expiresAt) {
-			challenge.status = 'expired';
-			challenge.updatedAt = challenge.expiresAt;
-		}
-		return challenge;
-	}
-
-	getChallenge(accountSid: string, serviceSid: string, identity: string, challengeSid: string): ChallengeRecord {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		const challenge = this.challenges.get(challengeSid);
-		if (!challenge || challenge.entitySid !== entity.sid) throw twilioErrors.notFound();
-		return this.refresh(challenge);
-	}
-
-	/** Filters FactorSid and Status; Order `asc` (default, oldest first) or `desc`. */
-	listChallenges(accountSid: string, serviceSid: string, identity: string, query: URLSearchParams): ChallengeRecord[] {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		const params = new RequestParams(query);
-		const factorSid = read(() => params.sid('FactorSid', 'YF'));
-		const status = read(() => params.oneOf('Status', CHALLENGE_STATUSES));
-		const order = read(() => params.oneOf('Order', ['asc', 'desc'] as const)) ?? 'asc';
-		const challenges = [...this.challenges.values()]
-			.filter((challenge) => challenge.entitySid === entity.sid)
-			.map((challenge) => this.refresh(challenge))
-			.filter((challenge) => (!factorSid || challenge.factorSid === factorSid) && (!status || challenge.status === status));
-		return order === 'desc' ? challenges.reverse() : challenges;
-	}
-
-	/** Answers a pending challenge with a code (AuthPayload); an expired one answers 60323. */
-	updateChallenge(
-		accountSid: string,
-		serviceSid: string,
-		identity: string,
-		challengeSid: string,
-		rawParams: ParamsSource,
-	): ChallengeRecord {
-		const challenge = this.getChallenge(accountSid, serviceSid, identity, challengeSid);
-		const params = new RequestParams(rawParams);
-		params.requiredString('AuthPayload');
-		const authPayload = readAuthPayload(params) as string;
-		if (challenge.status === 'expired') throw twilioErrors.challengeExpired();
-		const factor = this.getFactor(accountSid, serviceSid, identity, challenge.factorSid);
-		if (challenge.status === 'pending') this.answer(challenge, factor, authPayload);
-		return challenge;
 	}
 }

@@ -2,8 +2,8 @@
  * The state engine: Verify v2 resources in memory, no HTTP involved. Methods take the caller's account SID and
  * Twilio-named parameters, and throw TwilioError exactly as the API would answer.
  *
- * VerifyState is the top layer (verifications) over FactorState, AccountState, ConfigState, RateLimitState and
- * ServiceState; see serviceState.ts.
+ * VerifyState is the top layer (verifications) over ChallengeState, FactorState, AccountState, ConfigState,
+ * RateLimitState and ServiceState; see serviceState.ts.
  */
 import {
 	CHECK_CODE_PATTERN,
@@ -19,7 +19,7 @@ import {
 } from './constants';
 import { twilioErrors } from './errors';
 import { RequestParams } from './params';
-import { FactorState } from './factorState';
+import { ChallengeState } from './challengeState';
 import type {
 	CodeSentEvent,
 	ServiceRecord,
@@ -48,7 +48,7 @@ interface VerificationRequest {
 	extras: VerificationExtras;
 }
 
-export class VerifyState extends FactorState {
+export class VerifyState extends ChallengeState {
 	private readonly onCodeSent: (event: CodeSentEvent) => void;
 
 	constructor({ now = Date.now, onCodeSent = () => {} }: VerifyStateOptions = {}) {
