@@ -59,8 +59,12 @@ const ENDPOINTS: Endpoint[] = [
 	},
 	{ path: 'register/resend', body: () => ({ registrationId: UNKNOWN_ID, channel: 'sms' }), optional: ['channel'] },
 	{ path: 'register', body: () => ({ registrationId: UNKNOWN_ID, code: '123456' }) },
-	{ path: 'login/send-code', body: () => ({ email: newEmail(), password: PASSWORD, channel: 'sms' }), optional: ['channel'] },
-	{ path: 'login', body: () => ({ loginId: UNKNOWN_ID, code: '123456' }) },
+	{
+		path: 'login/send-code',
+		body: () => ({ email: newEmail(), password: PASSWORD, channel: 'sms', deviceToken: UNKNOWN_ID }),
+		optional: ['channel', 'deviceToken'],
+	},
+	{ path: 'login', body: () => ({ loginId: UNKNOWN_ID, code: '123456', factor: 'totp', rememberDevice: true }), optional: ['factor', 'rememberDevice'] },
 	{ path: 'otp/send', body: () => ({ phone: newPhone(), country: 'US', channel: 'sms' }), optional: ['country', 'channel'] },
 	{ path: 'otp/login', body: () => ({ phone: newPhone(), country: 'US', code: '123456' }), optional: ['country'] },
 ];
