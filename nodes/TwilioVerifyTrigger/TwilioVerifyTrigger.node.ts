@@ -19,7 +19,8 @@ export class TwilioVerifyTrigger implements INodeType {
 		icon: { light: 'file:../../icons/verify.svg', dark: 'file:../../icons/verify.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle:
+			'={{ ($parameter["events"] || []).includes("*") ? "All Events" : ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow on Twilio Verify events (factors, challenges and Verify Events)',
 		defaults: { name: 'Twilio Verify Trigger' },
 		inputs: [],
