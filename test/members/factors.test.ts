@@ -79,6 +79,22 @@ describe.each(BACKENDS)('second factors on $name', (backend) => {
 		await expect(kit.members.login.complete({ loginId: bySms.loginId, code: GOOD_CODE, factor: 'sms' })).resolves.toHaveProperty('sessionToken');
 	});
 
+	test('an app code opens one login: replayed, also in parallel, it is refused until it can no longer be current', async () => {
+		const kit = harness.kit();
+		const member = await memberWithApp(kit);
+		const first = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		const second = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		const third = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		const results = await Promise.allSettled([
+			kit.members.login.complete({ loginId: first.loginId, code: GOOD_APP_CODE }),
+			kit.members.login.complete({ loginId: second.loginId, code: GOOD_APP_CODE }),
+		]);
+		expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+		await expectOutcome(kit.members.login.complete({ loginId: third.loginId, code: GOOD_APP_CODE }), 'INVALID_CODE');
+		kit.clock.advance(121);
+		await expect(kit.members.login.complete({ loginId: third.loginId, code: GOOD_APP_CODE })).resolves.toHaveProperty('sessionToken');
+	});
+
 	test('an app code cannot be guessed past the caps, even in parallel', async () => {
 		const kit = harness.kit();
 		const member = await memberWithApp(kit);
@@ -157,6 +173,8 @@ describe.each(BACKENDS)('second factors on $name', (backend) => {
 		const kit = harness.kit();
 		const member = await memberWithApp(kit);
 		async function trustedToken() {
+			// A new login needs a new app code: the one before is refused for two minutes.
+			kit.clock.advance(121);
 			const started = await kit.members.login.sendCode({ email: member.email, password: member.password });
 			const login = await kit.members.login.complete({ loginId: started.loginId, code: GOOD_APP_CODE, rememberDevice: 'true' });
 			return { token: login.deviceToken, session: login.sessionToken };

@@ -3,6 +3,8 @@
  * secret; the store keeps the factor's SID and whether it is confirmed. Every change needs a live session, and removing
  * a factor proves the person again (the password, or an app code for a phone-only member).
  */
+import { createHash } from 'node:crypto';
+
 import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
 import { qrSvg } from '../qrCode';
@@ -44,9 +46,25 @@ export async function confirmedTotp(store: MemberQueries, member: MemberRecord):
 	return (await store.listFactors(member.id)).find((factor) => factor.kind === 'totp' && factor.status === 'verified');
 }
 
-/** Asks Twilio whether an app code is right for the member's factor. */
-export function checkAppCode({ gateway, serviceSid }: VerifySetup, member: MemberRecord, factor: FactorRecord, code: string) {
-	return gateway.checkTotpCode({ serviceSid, identity: member.id, factorSid: factor.verifySid, code });
+/** How long an accepted app code stays refused: its 30-second step and the steps on either side Twilio accepts. */
+const CODE_REUSE_WINDOW_MS = 120_000;
+
+/**
+ * Asks Twilio whether an app code is right for the member's factor, and takes it only once: Twilio accepts a code
+ * for as long as it is current, so the store remembers the last one accepted and refuses it a second time.
+ */
+export async function checkAppCode(
+	flow: MemberFlowContext,
+	{ gateway, serviceSid }: VerifySetup,
+	member: MemberRecord,
+	factor: FactorRecord,
+	code: string,
+): Promise<boolean> {
+	const right = await gateway.checkTotpCode({ serviceSid, identity: member.id, factorSid: factor.verifySid, code });
+	if (!right) return false;
+	const now = flow.now();
+	const codeHash = createHash('sha256').update(`${factor.id}:${code}`, 'utf8').digest('hex');
+	return await flow.store.useFactorCode(factor.id, codeHash, now, new Date(now.getTime() - CODE_REUSE_WINDOW_MS));
 }
 
 export interface TotpEnrolment {
@@ -162,7 +180,7 @@ export async function removeFactor(flow: MemberFlowContext, input: RemoveFactorI
 	} else if (factor.status === 'verified') {
 		const code = readCode(input?.code);
 		await reserveCodeGuess(flow.store, flow.policy, `factor:${member.id}`, now);
-		if (!(await checkAppCode(verify, member, factor, code))) throw new OutcomeError('INVALID_CODE', 'The code is not correct.');
+		if (!(await checkAppCode(flow, verify, member, factor, code))) throw new OutcomeError('INVALID_CODE', 'The code is not correct.');
 	}
 	// Twilio first: a factor left at Twilio but gone from the store could not be used, the other way round it would be.
 	await verify.gateway.deleteTotpFactor({ serviceSid: verify.serviceSid, identity: member.id, factorSid: factor.verifySid });

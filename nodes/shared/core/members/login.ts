@@ -133,7 +133,7 @@ export async function completeLogin(flow: MemberFlowContext, input: CompleteLogi
 	} else if ((answer.factor ?? defaultFactor(challenge)) === 'totp') {
 		const factor = await confirmedTotp(flow.store, member);
 		if (!factor) throw new OutcomeError('INVALID_INPUT', 'This account has no authenticator app. Use the code sent to the phone.');
-		await checkChallengeAnswer(flow, challenge, () => checkAppCode(verify, member, factor, answer.code));
+		await checkChallengeAnswer(flow, challenge, () => checkAppCode(flow, verify, member, factor, answer.code));
 	} else {
 		await checkChallengeCode(flow, verify, challenge, answer.code);
 	}

@@ -169,6 +169,11 @@ export interface MemberQueries {
 	listFactors(memberId: string): Promise<FactorRecord[]>;
 	/** Marks an unverified factor of the member verified; false when it is gone or already verified. */
 	confirmFactor(memberId: string, factorId: string, now: Date): Promise<boolean>;
+	/**
+	 * Records that a code of this factor was just accepted; false when the same code (by hash) was already accepted
+	 * since `reusableAfter`, so one code opens one login (RFC 6238 §5.2), also for concurrent logins.
+	 */
+	useFactorCode(factorId: string, codeHash: string, now: Date, reusableAfter: Date): Promise<boolean>;
 	/** Removes one factor of the member; false when it was not theirs or is gone. */
 	deleteFactor(memberId: string, factorId: string): Promise<boolean>;
 

@@ -146,7 +146,9 @@ const MIGRATIONS: Migration[] = [
 				verify_sid ${t.text} NOT NULL,
 				status ${t.text} NOT NULL CHECK (status IN ('unverified', 'verified')),
 				created_at ${t.time} NOT NULL,
-				confirmed_at ${t.time}
+				confirmed_at ${t.time},
+				last_code_hash ${t.text},
+				last_code_at ${t.time}
 			)${t.tableOptions}`,
 			`CREATE INDEX IF NOT EXISTS ${factors}_member_idx ON ${factors} (member_id)`,
 			`CREATE TABLE IF NOT EXISTS ${recoveryCodes} (

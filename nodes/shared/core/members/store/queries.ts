@@ -290,6 +290,16 @@ export class SqlMemberQueries implements MemberQueries {
 		return changed === 1;
 	}
 
+	async useFactorCode(factorId: string, codeHash: string, now: Date, reusableAfter: Date): Promise<boolean> {
+		if (!isUuid(factorId)) return false;
+		const changed = await this.sql.execute(
+			`UPDATE ${factors} SET last_code_hash = $2, last_code_at = $3
+			 WHERE id = $1 AND (last_code_hash IS NULL OR last_code_hash <> $2 OR last_code_at < $4)`,
+			[factorId, codeHash, now, reusableAfter],
+		);
+		return changed === 1;
+	}
+
 	async deleteFactor(memberId: string, factorId: string): Promise<boolean> {
 		if (!isUuid(memberId) || !isUuid(factorId)) return false;
 		return (await this.sql.execute(`DELETE FROM ${factors} WHERE id = $2 AND member_id = $1`, [memberId, factorId])) === 1;
