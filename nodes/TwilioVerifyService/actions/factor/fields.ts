@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TotpFactorConfig } from '../../../shared/core/verify/factors';
+import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { Show } from '../../../shared/n8n/displayOptions';
+import { readSid } from '../../../shared/n8n/parameters';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { sidField } from '../common';
+import { identityField, readIdentity } from '../entity/fields';
 
 export function factorSidField(displayOptions: { show: Show }): INodeProperties {
 	return sidField('factorSid', 'Factor SID', 'YF', displayOptions);
@@ -25,6 +29,21 @@ export function codeField(displayOptions: { show: Show }): INodeProperties {
 export function readCode(context: IExecuteFunctions, itemIndex: number): string {
 	const value: unknown = context.getNodeParameter('code', itemIndex, '');
 	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+/** What an operation that answers a factor with an app code asks for: the service, the entity, the factor, the code. */
+export function factorCodeFields(displayOptions: { show: Show }): INodeProperties[] {
+	return [serviceField(displayOptions), identityField(displayOptions), factorSidField(displayOptions), codeField(displayOptions)];
+}
+
+/** The values of `factorCodeFields`, in the order the factor calls take them. */
+export function readFactorCode(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): [string, string, string, string] {
+	return [
+		readServiceSid(context, client, itemIndex),
+		readIdentity(context, itemIndex),
+		readSid(context, 'factorSid', itemIndex),
+		readCode(context, itemIndex),
+	];
 }
 
 /** TOTP settings of a new factor; what is left out comes from the Verify Service's TOTP settings. */

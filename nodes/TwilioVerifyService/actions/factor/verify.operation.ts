@@ -2,26 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import { showFor } from '../../../shared/n8n/displayOptions';
-import { readSid } from '../../../shared/n8n/parameters';
-import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
-import { identityField, readIdentity } from '../entity/fields';
-import { codeField, factorSidField, readCode } from './fields';
+import { factorCodeFields, readFactorCode } from './fields';
 
-const displayOptions = showFor(['verify'], 'factor');
-
-export const description: INodeProperties[] = [
-	serviceField(displayOptions),
-	identityField(displayOptions),
-	factorSidField(displayOptions),
-	codeField(displayOptions),
-];
+export const description: INodeProperties[] = factorCodeFields(showFor(['verify'], 'factor'));
 
 /** A wrong code is no error: the factor comes back with status "unverified". */
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
-	return await client.factors.verifyFactor(
-		readServiceSid(this, client, itemIndex),
-		readIdentity(this, itemIndex),
-		readSid(this, 'factorSid', itemIndex),
-		readCode(this, itemIndex),
-	);
+	return await client.factors.verifyFactor(...readFactorCode(this, client, itemIndex));
 }
