@@ -12,12 +12,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
+import { clickAndRead, launchChromium, shownStep as stepOf } from '../support/browser';
 import { contrast } from '../support/contrast';
 import { BACKEND_START_TIMEOUT, client, startSampleBackend } from '../support/sampleBackend';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const UPDATE_SCREENSHOTS = Boolean(process.env.UPDATE_SCREENSHOTS);
@@ -39,11 +39,7 @@ async function openDemo(target: Page) {
 
 beforeAll(async () => {
 	backend = await startSampleBackend();
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		// The machine has no internet: keep Chromium from reaching out at start.
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 	await openDemo(page);
 	mkdirSync(ARTIFACTS, { recursive: true });
@@ -59,21 +55,8 @@ const wrongCode = (phone: string) => (code(phone) === '000000' ? '111111' : '000
 
 const message = async (section: string) => (await page.textContent(`#${section} .message`))?.trim();
 const messageKind = (section: string) => page.getAttribute(`#${section} .message`, 'class');
-/** The section's shown step, or null when none is (the account forms are all closed). */
-const shownStep = (section: string) =>
-	page.evaluate((target) => document.querySelector(`#${target} form[data-step]:not([hidden])`)?.getAttribute('data-step') ?? null, section);
-
-/** Clicks, then returns the section's message once the request behind the click has answered. */
-async function click(section: string, selector: string) {
-	const status = `#${section} .message`;
-	await page.evaluate((target) => (document.querySelector(target)!.textContent = ''), status);
-	await page.click(selector);
-	await page.waitForFunction((target) => {
-		const text = document.querySelector(target)?.textContent ?? '';
-		return text !== '' && text !== 'Working…';
-	}, status);
-	return message(section);
-}
+const shownStep = (section: string) => stepOf(page, section);
+const click = (section: string, selector: string) => clickAndRead(page, section, selector);
 const submit = (section: string, step: string) => click(section, `#${section} [data-step=${step}] button[type=submit]`);
 
 async function whoAmI() {

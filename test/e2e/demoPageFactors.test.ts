@@ -9,12 +9,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { totpCode } from '../../sandbox';
+import { clickAndRead as click, launchChromium, shownStep } from '../support/browser';
 import { BACKEND_START_TIMEOUT, client, startSampleBackend } from '../support/sampleBackend';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const UPDATE_SCREENSHOTS = Boolean(process.env.UPDATE_SCREENSHOTS);
@@ -27,11 +27,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	backend = await startSampleBackend();
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		// The machine has no internet: keep Chromium from reaching out at start.
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const call = client(backend.webhookUrl);
 	const sent = await call('POST', 'register/send-code', { email: EMAIL, password: PASSWORD, phone: PHONE });
@@ -50,20 +46,7 @@ async function openDemo(viewport = { width: 1280, height: 1000 }): Promise<Page>
 	return page;
 }
 
-/** Clicks, then returns the section's message once the request behind the click has answered. */
-async function click(page: Page, section: string, selector: string) {
-	const status = `#${section} .message`;
-	await page.evaluate((target) => (document.querySelector(target)!.textContent = ''), status);
-	await page.click(selector);
-	await page.waitForFunction((target) => {
-		const text = document.querySelector(target)?.textContent ?? '';
-		return text !== '' && text !== 'Working…';
-	}, status);
-	return (await page.textContent(status))?.trim();
-}
 const submit = (page: Page, section: string, step: string) => click(page, section, `#${section} [data-step=${step}] button[type=submit]`);
-const shownStep = (page: Page, section: string) =>
-	page.evaluate((target) => document.querySelector(`#${target} form[data-step]:not([hidden])`)?.getAttribute('data-step') ?? null, section);
 const codeLabel = async (page: Page) => (await page.textContent('#login [data-step=code] label[for=login-code] span:not([hidden])'))?.trim();
 
 async function startLogin(page: Page) {

@@ -5,35 +5,23 @@
  * odd input.
  */
 import { totpCode } from '../../sandbox';
-import { BACKEND_START_TIMEOUT, phoneSequence, rawClient, startSampleBackend } from '../support/sampleBackend';
+import { BACKEND_START_TIMEOUT, memberClient, phoneSequence, startSampleBackend } from '../support/sampleBackend';
 
 let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let send: ReturnType<typeof rawClient>;
+let call: ReturnType<typeof memberClient>;
 const newPhone = phoneSequence(8600);
 const smsCode = (phone: string) => backend.sandbox.lastCode(phone)!;
 const PASSWORD = 'a long and unusual passphrase';
 
 beforeAll(async () => {
 	backend = await startSampleBackend();
-	send = rawClient(backend.webhookUrl);
+	call = memberClient(backend.webhookUrl);
 }, BACKEND_START_TIMEOUT);
 
 afterAll(async () => {
 	await backend?.stop();
 }, 60_000);
 
-let nextAddress = 1;
-async function call(method: string, path: string, body?: unknown, token?: string) {
-	const answer = await send(method, path, {
-		body: body === undefined ? undefined : JSON.stringify(body),
-		headers: {
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			'x-forwarded-for': `198.51.100.${nextAddress++ % 250}`,
-		},
-	});
-	return { status: answer.status, body: answer.body };
-}
 
 const verificationsSent = () => backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Verifications')).length;
 const appChallenges = () => backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Challenges')).length;

@@ -3,10 +3,10 @@
  * password reset, password and phone changes, log out everywhere, account deletion, and the admin API behind n8n's
  * Header Auth.
  */
-import { BACKEND_START_TIMEOUT, phoneSequence, rawClient, startSampleBackend } from '../support/sampleBackend';
+import { BACKEND_START_TIMEOUT, memberClient, phoneSequence, startSampleBackend } from '../support/sampleBackend';
 
 let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let send: ReturnType<typeof rawClient>;
+let call: ReturnType<typeof memberClient>;
 const newPhone = phoneSequence(8000);
 const code = (phone: string) => backend.sandbox.lastCode(phone)!;
 const PASSWORD = 'a long and unusual passphrase';
@@ -14,26 +14,13 @@ const NEW_PASSWORD = 'another long unusual passphrase';
 
 beforeAll(async () => {
 	backend = await startSampleBackend();
-	send = rawClient(backend.webhookUrl);
+	call = memberClient(backend.webhookUrl);
 }, BACKEND_START_TIMEOUT);
 
 afterAll(async () => {
 	await backend?.stop();
 }, 60_000);
 
-let nextAddress = 1;
-async function call(method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}) {
-	const answer = await send(method, path, {
-		body: body === undefined ? undefined : JSON.stringify(body),
-		headers: {
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			'x-forwarded-for': `198.51.100.${nextAddress++ % 250}`,
-			...headers,
-		},
-	});
-	return { status: answer.status, body: answer.body };
-}
 
 async function member(email: string) {
 	const phone = newPhone();

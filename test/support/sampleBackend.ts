@@ -103,6 +103,28 @@ export function rawClient(webhookUrl: string) {
 	};
 }
 
+/**
+ * A JSON client for the member endpoints: a bearer token when given, extra headers, and each request from another
+ * documentation address (198.51.100.x in `X-Forwarded-For`), so the per-address limits of one test do not couple
+ * the next.
+ */
+export function memberClient(webhookUrl: string) {
+	const send = rawClient(webhookUrl);
+	let nextAddress = 1;
+	return async function call(method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<Answer> {
+		const answer = await send(method, path, {
+			body: body === undefined ? undefined : JSON.stringify(body),
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...(token ? { authorization: `Bearer ${token}` } : {}),
+				'x-forwarded-for': `198.51.100.${nextAddress++ % 250}`,
+				...headers,
+			},
+		});
+		return { status: answer.status, body: answer.body };
+	};
+}
+
 /** Runs `work` on every entry with at most `limit` at a time; results in input order. */
 export async function inBatches<T, R>(entries: T[], limit: number, work: (entry: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = new Array(entries.length);
