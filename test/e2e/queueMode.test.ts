@@ -96,7 +96,7 @@ describe('the contract on queue mode (main + 2 workers)', () => {
 		});
 
 		const loginSent = await call('POST', 'login/send-code', { email: 'queue.member@example.com', password: PASSWORD });
-		expect(loginSent).toEqual({ status: 200, body: { loginId: expect.any(String), to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' } });
+		expect(loginSent).toEqual({ status: 200, body: { loginId: expect.any(String), factors: ['sms'], to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' } });
 		const login = await call('POST', 'login', { loginId: loginSent.body.loginId, code: code(phone) });
 		expect(login).toEqual({
 			status: 200,

@@ -244,7 +244,7 @@ describe('login, me, logout', () => {
 	it('completes a login, serves me and logs out', async () => {
 		const member = sessionMember;
 		const sent = await call('POST', 'login/send-code', { email: 'session@example.com', password: member.password, channel: 'sms' });
-		expect(sent).toEqual({ status: 200, body: { loginId: expect.any(String), to: `+1 ••• ••• ${member.phone.slice(-4)}`, channel: 'sms' } });
+		expect(sent).toEqual({ status: 200, body: { loginId: expect.any(String), factors: ['sms'], to: `+1 ••• ••• ${member.phone.slice(-4)}`, channel: 'sms' } });
 		expect(await call('POST', 'login', { loginId: sent.body.loginId, code: wrong(code(member.phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
 		const login = await call('POST', 'login', { loginId: sent.body.loginId, code: code(member.phone) });
 		expect(login.status).toBe(200);
