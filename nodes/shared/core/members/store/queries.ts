@@ -8,8 +8,6 @@ import type {
 	ChallengeChannel,
 	ChallengeKind,
 	ChallengeRecord,
-	FactorKind,
-	FactorRecord,
 	MemberListQuery,
 	MemberQueries,
 	MemberRecord,
@@ -21,16 +19,14 @@ import type {
 	SendAllowance,
 	SendLimit,
 	SessionRecord,
-	TrustedDeviceRecord,
 } from '../types';
+import { SqlFactorQueries } from './factorQueries';
 import { CURRENT_VERSION_QUERY, TABLES } from './migrations';
-import { type Row, type SqlRunner, type SqlValue, toDate, toDateOrNull, toStringOrNull } from './sql';
+import { type Row, type SqlValue, toDate, toDateOrNull, toStringOrNull } from './sql';
 
-const { members, challenges, sessions, sendCounters, factors, recoveryCodes, trustedDevices } = TABLES;
+const { members, challenges, sessions, sendCounters, trustedDevices } = TABLES;
 
-export class SqlMemberQueries implements MemberQueries {
-	constructor(protected readonly sql: SqlRunner) {}
-
+export class SqlMemberQueries extends SqlFactorQueries implements MemberQueries {
 	async findMemberById(id: string): Promise<MemberRecord | undefined> {
 		// PostgreSQL refuses a malformed uuid with an error; an unknown id is simply not found.
 		if (!isUuid(id)) return undefined;
@@ -266,96 +262,6 @@ export class SqlMemberQueries implements MemberQueries {
 		]);
 	}
 
-	async insertFactor(factor: FactorRecord): Promise<void> {
-		await this.sql.execute(
-			`INSERT INTO ${factors} (id, member_id, kind, verify_sid, status, created_at, confirmed_at)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			[factor.id, factor.memberId, factor.kind, factor.verifySid, factor.status, factor.createdAt, factor.confirmedAt],
-		);
-	}
-
-	async listFactors(memberId: string): Promise<FactorRecord[]> {
-		if (!isUuid(memberId)) return [];
-		const rows = await this.sql.query(`SELECT * FROM ${factors} WHERE member_id = $1 ORDER BY created_at, id`, [memberId]);
-		return rows.map(toFactor);
-	}
-
-	async confirmFactor(memberId: string, factorId: string, now: Date): Promise<boolean> {
-		if (!isUuid(memberId) || !isUuid(factorId)) return false;
-		const changed = await this.sql.execute(
-			`UPDATE ${factors} SET status = 'verified', confirmed_at = $3
-			 WHERE id = $2 AND member_id = $1 AND status = 'unverified'`,
-			[memberId, factorId, now],
-		);
-		return changed === 1;
-	}
-
-	async useFactorCode(factorId: string, codeHash: string, now: Date, reusableAfter: Date): Promise<boolean> {
-		if (!isUuid(factorId)) return false;
-		const changed = await this.sql.execute(
-			`UPDATE ${factors} SET last_code_hash = $2, last_code_at = $3
-			 WHERE id = $1 AND (last_code_hash IS NULL OR last_code_hash <> $2 OR last_code_at < $4)`,
-			[factorId, codeHash, now, reusableAfter],
-		);
-		return changed === 1;
-	}
-
-	async deleteFactor(memberId: string, factorId: string): Promise<boolean> {
-		if (!isUuid(memberId) || !isUuid(factorId)) return false;
-		return (await this.sql.execute(`DELETE FROM ${factors} WHERE id = $2 AND member_id = $1`, [memberId, factorId])) === 1;
-	}
-
-	async replaceRecoveryCodes(memberId: string, codeHashes: string[], now: Date): Promise<void> {
-		await this.deleteRecoveryCodes(memberId);
-		for (const codeHash of codeHashes) {
-			await this.sql.execute(
-				`INSERT INTO ${recoveryCodes} (member_id, code_hash, created_at, used_at) VALUES ($1, $2, $3, NULL)`,
-				[memberId, codeHash, now],
-			);
-		}
-	}
-
-	async useRecoveryCode(memberId: string, codeHash: string, now: Date): Promise<boolean> {
-		if (!isUuid(memberId)) return false;
-		// One conditional statement: of two logins racing with one code, one changes the row and the other nothing.
-		const changed = await this.sql.execute(
-			`UPDATE ${recoveryCodes} SET used_at = $3 WHERE member_id = $1 AND code_hash = $2 AND used_at IS NULL`,
-			[memberId, codeHash, now],
-		);
-		return changed === 1;
-	}
-
-	async countRecoveryCodes(memberId: string): Promise<number> {
-		if (!isUuid(memberId)) return 0;
-		const rows = await this.sql.query(
-			`SELECT COUNT(*) AS left_over FROM ${recoveryCodes} WHERE member_id = $1 AND used_at IS NULL`,
-			[memberId],
-		);
-		return Number(rows[0].left_over);
-	}
-
-	async deleteRecoveryCodes(memberId: string): Promise<number> {
-		if (!isUuid(memberId)) return 0;
-		return this.sql.execute(`DELETE FROM ${recoveryCodes} WHERE member_id = $1`, [memberId]);
-	}
-
-	async insertTrustedDevice(device: TrustedDeviceRecord): Promise<void> {
-		await this.sql.execute(
-			`INSERT INTO ${trustedDevices} (token_hash, member_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
-			[device.tokenHash, device.memberId, device.createdAt, device.expiresAt],
-		);
-	}
-
-	async findTrustedDevice(tokenHash: string): Promise<TrustedDeviceRecord | undefined> {
-		const rows = await this.sql.query(`SELECT * FROM ${trustedDevices} WHERE token_hash = $1`, [tokenHash]);
-		return rows[0] && toTrustedDevice(rows[0]);
-	}
-
-	async deleteTrustedDevices(memberId: string): Promise<number> {
-		if (!isUuid(memberId)) return 0;
-		return this.sql.execute(`DELETE FROM ${trustedDevices} WHERE member_id = $1`, [memberId]);
-	}
-
 	async purgeExpired(before: Date): Promise<PurgeResult> {
 		return {
 			challenges: await this.sql.execute(`DELETE FROM ${challenges} WHERE expires_at < $1`, [before]),
@@ -415,27 +321,6 @@ function toChallenge(row: Row): ChallengeRecord {
 		attempts: Number(row.attempts),
 		consumedAt: toDateOrNull(row.consumed_at),
 		createdAt: toDate(row.created_at),
-	};
-}
-
-function toFactor(row: Row): FactorRecord {
-	return {
-		id: String(row.id),
-		memberId: String(row.member_id),
-		kind: row.kind as FactorKind,
-		verifySid: String(row.verify_sid),
-		status: row.status === 'verified' ? 'verified' : 'unverified',
-		createdAt: toDate(row.created_at),
-		confirmedAt: toDateOrNull(row.confirmed_at),
-	};
-}
-
-function toTrustedDevice(row: Row): TrustedDeviceRecord {
-	return {
-		tokenHash: String(row.token_hash),
-		memberId: String(row.member_id),
-		createdAt: toDate(row.created_at),
-		expiresAt: toDate(row.expires_at),
 	};
 }
 
