@@ -169,14 +169,22 @@ test('log in to the editor through n8n\'s own sign-in page', async () => {
 	await page.fill('#password', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	// Every sample is there, owned by the new owner. The list renders in steps (first cards, then a re-render once
-	// projects and folders are known), so read it until it holds as many cards as there are samples.
+	// Every sample is there, owned by the new owner. The editor may move on from the page it lands on after signing
+	// in, and the list renders in steps, so open the list itself and wait until it shows every sample's name.
+	await page.waitForLoadState('networkidle');
+	await page.goto(`${editorUrl}home/workflows`);
 	const expected = SAMPLES.map(({ name }) => name).sort();
-	await page.waitForFunction(
-		(count) => document.querySelectorAll('[data-test-id="workflow-card-name"]').length >= count,
-		expected.length,
-		{ timeout: 30_000 },
-	);
+	await page
+		.waitForFunction(
+			(names) => {
+				const cards = document.querySelectorAll('[data-test-id="workflow-card-name"]');
+				const shown = Array.from(cards, (card) => (card.textContent ?? '').trim()).sort();
+				return JSON.stringify(shown) === JSON.stringify(names);
+			},
+			expected,
+			{ timeout: 30_000 },
+		)
+		.catch(() => undefined); // the assertion below says what is missing
 	const cards = await page.locator('[data-test-id="workflow-card-name"]').allTextContents();
 	expect(cards.map((name) => name.trim()).sort()).toEqual(expected);
 }, 60_000);
