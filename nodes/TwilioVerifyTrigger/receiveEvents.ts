@@ -40,7 +40,11 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	if (!valid) return refuse(this, 'The request does not carry a valid Twilio signature.');
 
 	const eventTypes = (this.getNodeParameter('events', []) as string[]).map(String);
-	const events = readVerifyEvents(body).filter((event) => isWantedEvent(event, eventTypes.length ? eventTypes : ['*']));
+	const chosenService = String(this.getNodeParameter('serviceSid', '', { extractValue: true }) ?? '').trim();
+	const serviceSid = chosenService || String(credentials.defaultServiceSid ?? '').trim();
+	const events = readVerifyEvents(body).filter((event) =>
+		isWantedEvent(event, eventTypes.length ? eventTypes : ['*'], serviceSid),
+	);
 	if (events.length === 0) return { webhookResponse: '' };
 	return { workflowData: [this.helpers.returnJsonArray(events as IDataObject[])] };
 }

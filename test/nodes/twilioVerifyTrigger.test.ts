@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { VerifyStateWithEvents } from '../../sandbox/events';
 import { TwilioVerifyTrigger } from '../../nodes/TwilioVerifyTrigger/TwilioVerifyTrigger.node';
-import { twilioSignature } from '../../nodes/shared/core/verify/signature';
+import { bodySha256, twilioSignature } from '../../nodes/shared/core/verify/signature';
 import { startEventReceiver, type EventReceiver, type ReceivedRequest } from '../support/eventReceiver';
 import { byId, sandboxWithService, verifyCredentials, type Sandbox } from '../support/nodeHelpers';
 import { triggerHarness, type FakeRequest } from '../support/triggerContexts';
@@ -144,6 +144,18 @@ describe('webhook()', () => {
 		const missing = await trigger.receive({ ...request, headers: unsigned });
 		expect(missing.response.status).toBe(403);
 		expect(missing.result.workflowData).toBeUndefined();
+
+		// A signed event about another service of the account (an Event Streams sink sends them all) starts nothing.
+		const otherService = request.rawBody.toString('utf8').replaceAll(serviceSid, `VA${'f'.repeat(32)}`);
+		const otherUrl = `${trigger.webhookUrl}?bodySHA256=${bodySha256(otherService)}`;
+		const elsewhere = await trigger.receive({
+			body: JSON.parse(otherService) as IDataObject[],
+			rawBody: Buffer.from(otherService),
+			originalUrl: otherUrl.slice(receiver.url.length),
+			headers: { ...request.headers, 'x-twilio-signature': twilioSignature(sandbox.authToken, otherUrl) },
+		});
+		expect(elsewhere.response.status).toBeUndefined();
+		expect(elsewhere.result.workflowData).toBeUndefined();
 
 		const tampered = Buffer.from(request.rawBody.toString('utf8').replace('PENDING', 'APPROVED'));
 		const replayed = await trigger.receive({ ...request, rawBody: tampered, body: JSON.parse(tampered.toString()) });

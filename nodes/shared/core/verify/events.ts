@@ -78,8 +78,12 @@ export function readVerifyEvents(body: unknown): VerifyEventItem[] {
 	return [];
 }
 
-/** Whether an event is one the trigger listens to: Event Streams events always (their sink chooses), else by type. */
-export function isWantedEvent(event: VerifyEventItem, eventTypes: readonly string[]): boolean {
+/**
+ * Whether an event is one the trigger listens to: about its service (an Event Streams sink sends every service of the
+ * account), and of a chosen type (Event Streams events always: their subscription chooses the types).
+ */
+export function isWantedEvent(event: VerifyEventItem, eventTypes: readonly string[], serviceSid?: string): boolean {
+	if (serviceSid && event.serviceSid && event.serviceSid !== serviceSid) return false;
 	if (event.deliveredBy === 'eventStreams') return true;
 	return eventTypes.includes('*') || eventTypes.includes(event.eventType);
 }
