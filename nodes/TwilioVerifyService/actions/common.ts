@@ -39,6 +39,11 @@ export function limitFields(displayOptions: { show: Show }): INodeProperties[] {
 	];
 }
 
+/** The Filters collection of a Get Many operation: every filter optional, none set by default. */
+export function filtersField(displayOptions: { show: Show }, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions, options };
+}
+
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	return context.getNodeParameter('returnAll', itemIndex, false) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
 }

@@ -4,7 +4,7 @@ import type { VerifyClient } from '../../../shared/core/verify/client';
 import { showFor } from '../../../shared/n8n/displayOptions';
 import { optionalText } from '../../../shared/n8n/parameters';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
-import { limitFields, readLimit } from '../common';
+import { filtersField, limitFields, readLimit } from '../common';
 import { identityField, readIdentity } from '../entity/fields';
 
 const displayOptions = showFor(['getAll'], 'challenge');
@@ -16,24 +16,16 @@ export const description: INodeProperties[] = [
 	serviceField(displayOptions),
 	identityField(displayOptions),
 	...limitFields(displayOptions),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions,
-		options: [
-			{ displayName: 'Factor SID', name: 'factorSid', type: 'string', default: '', placeholder: 'YFxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'approved',
-				options: STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
-			},
-		],
-	},
+	filtersField(displayOptions, [
+		{ displayName: 'Factor SID', name: 'factorSid', type: 'string', default: '', placeholder: 'YFxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'approved',
+			options: STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject[]> {

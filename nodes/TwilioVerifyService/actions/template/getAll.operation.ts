@@ -2,29 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import { showFor } from '../../../shared/n8n/displayOptions';
-import { limitFields, readLimit } from '../common';
+import { filtersField, limitFields, readLimit } from '../common';
 
 const displayOptions = showFor(['getAll'], 'template');
 
 export const description: INodeProperties[] = [
 	...limitFields(displayOptions),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Friendly Name',
-				name: 'friendlyName',
-				type: 'string',
-				default: '',
-				description: 'Only templates with this friendly name',
-			},
-		],
-	},
+	filtersField(displayOptions, [
+		{ displayName: 'Friendly Name', name: 'friendlyName', type: 'string', default: '', description: 'Only templates with this friendly name' },
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject[]> {

@@ -6,6 +6,7 @@ import { isSid } from '../../../shared/core/verify/client';
 import { ATTEMPT_CHANNELS, type AttemptChannel, type AttemptListFilters, type AttemptSummaryFilters } from '../../../shared/core/verify/types';
 import type { Show } from '../../../shared/n8n/displayOptions';
 import { serviceField } from '../../../shared/n8n/verifyService';
+import { filtersField } from '../common';
 
 const CHANNEL_NAMES: Record<AttemptChannel, string> = { call: 'Call', email: 'Email', rbm: 'RCS (RBM)', sms: 'SMS', whatsapp: 'WhatsApp' };
 const channelOptions: INodePropertyOptions[] = ATTEMPT_CHANNELS.map((value) => ({ name: CHANNEL_NAMES[value], value })).sort((a, b) =>
@@ -39,14 +40,9 @@ function sorted(fields: INodeProperties[]): INodeProperties[] {
 }
 
 export function listFilters(displayOptions: { show: Show }): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+	return filtersField(
 		displayOptions,
-		options: sorted([
+		sorted([
 			...common,
 			{
 				displayName: 'Conversion Status',
@@ -74,18 +70,13 @@ export function listFilters(displayOptions: { show: Show }): INodeProperties {
 				placeholder: 'VExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 			},
 		]),
-	};
+	);
 }
 
 export function summaryFilters(displayOptions: { show: Show }): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+	return filtersField(
 		displayOptions,
-		options: sorted([
+		sorted([
 			...common,
 			{
 				displayName: 'Destination Prefix',
@@ -96,7 +87,7 @@ export function summaryFilters(displayOptions: { show: Show }): INodeProperties 
 				description: 'Only destinations whose E.164 number starts with this',
 			},
 		]),
-	};
+	);
 }
 
 function readDate(value: unknown, label: string): Date | undefined {

@@ -8,7 +8,7 @@
 import { ConfigurationError, OutcomeError } from '../errors';
 import type { VerifyDomain } from './client';
 import { plain, type PlainResource } from './plain';
-import { mapTwilioError } from './twilioErrors';
+import { listOptions, managementCall, mapTwilioError } from './twilioErrors';
 import type { TotpFactorCreated, TotpFactorRef, TotpGateway } from './types';
 
 /** Twilio's own bounds for a TOTP AuthPayload: anything else cannot be right, so it is not sent. */
@@ -34,11 +34,6 @@ const isNotFound = (error: unknown) => {
 	return rest !== undefined && (rest.status === 404 || rest.code === 20404);
 };
 
-/** `limit` undefined: every record (the SDK follows next_page_url). */
-function listOptions(limit: number | undefined): { limit?: number; pageSize: number } {
-	return limit ? { limit, pageSize: Math.min(limit, 100) } : { pageSize: 100 };
-}
-
 /** A factor as the node shows it: the binding's secret (and the URI holding it) never reach an output. */
 function withoutSecret(factor: PlainResource): PlainResource {
 	const { binding, ...rest } = factor;
@@ -61,12 +56,8 @@ export interface TotpFactorConfig {
 export class VerifyFactors implements TotpGateway {
 	constructor(private readonly verify: VerifyDomain) {}
 
-	private async call<T>(request: () => Promise<T>): Promise<T> {
-		try {
-			return await request();
-		} catch (error) {
-			throw mapTwilioError(error, 'management');
-		}
+	private call<T>(request: () => Promise<T>): Promise<T> {
+		return managementCall(request);
 	}
 
 	private entity(serviceSid: string, identity: string) {

@@ -3,25 +3,16 @@
  * List, Verification Attempts and their summary, templates, and a Service's webhooks and messaging configurations.
  * Reached as `client.management`; errors are mapped like every management call (twilioErrors.ts).
  */
-import { mapTwilioError } from './twilioErrors';
+import { listOptions, managementCall } from './twilioErrors';
 import type { VerifyDomain } from './client';
 import { plain } from './plain';
 import type { AttemptListFilters, AttemptSummaryFilters, WebhookFields } from './types';
 
-/** `limit` undefined: every record (the SDK follows next_page_url). */
-function listOptions(limit: number | undefined): { limit?: number; pageSize: number } {
-	return limit ? { limit, pageSize: Math.min(limit, 100) } : { pageSize: 100 };
-}
-
 export class VerifyManagement {
 	constructor(private readonly verify: VerifyDomain) {}
 
-	private async call<T>(request: () => Promise<T>): Promise<T> {
-		try {
-			return await request();
-		} catch (error) {
-			throw mapTwilioError(error, 'management');
-		}
+	private call<T>(request: () => Promise<T>): Promise<T> {
+		return managementCall(request);
 	}
 
 	private service(serviceSid: string) {

@@ -131,3 +131,17 @@ export function mapTwilioError(error: unknown, kind: TwilioCallKind): Error {
 		httpStatus: status,
 	});
 }
+
+/** Runs a management request (anything but a send or a check), its Twilio errors mapped to the package's. */
+export async function managementCall<T>(request: () => Promise<T>): Promise<T> {
+	try {
+		return await request();
+	} catch (error) {
+		throw mapTwilioError(error, 'management');
+	}
+}
+
+/** The SDK's list options for `limit` records; undefined: every record (the SDK follows next_page_url). */
+export function listOptions(limit: number | undefined): { limit?: number; pageSize: number } {
+	return limit ? { limit, pageSize: Math.min(limit, 100) } : { pageSize: 100 };
+}
