@@ -1,5 +1,5 @@
 /** The sample started by Twilio Verify events: failed and expired verifications counted per country, emailed daily. */
-const { LAYOUT, stableId, sticky, ourNode, assemble } = require('./parts');
+const { LAYOUT, stableId, sticky, ourNode, assemble, ifAboveZero } = require('./parts');
 const { SAVE_SETTINGS } = require('./definitions');
 
 const FAILURES = ['verification.expired', 'verification.max-attempts-reached'];
@@ -68,28 +68,7 @@ function eventsDigestWorkflow() {
 		parameters: { rule: { interval: [{ triggerAtHour: 8 }] } },
 	};
 	const take = code(name, "Take Today's Counts", takeCode, at(1, 1));
-	const anyFailed = {
-		id: stableId(name, 'if'),
-		name: 'Any Failures?',
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.2,
-		position: at(2, 1),
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [
-					{
-						id: stableId(name, 'if', 'condition'),
-						leftValue: '={{ $json.total }}',
-						rightValue: 0,
-						operator: { type: 'number', operation: 'gt' },
-					},
-				],
-				combinator: 'and',
-			},
-			options: {},
-		},
-	};
+	const anyFailed = ifAboveZero(name, 'Any Failures?', '={{ $json.total }}', at(2, 1));
 	const email = {
 		id: stableId(name, 'email'),
 		name: 'Email the Digest',

@@ -1,5 +1,5 @@
 /** The member lifecycle samples: account changes for members, an admin API behind Header Auth, an approval alert. */
-const { CREDENTIALS, LAYOUT, stableId, sticky, ourNode, endpoint, assemble, service } = require('./parts');
+const { CREDENTIALS, LAYOUT, stableId, sticky, ourNode, endpoint, assemble, service, ifAboveZero } = require('./parts');
 const { NOT_SAVED, OUTAGES, SAVE_SETTINGS } = require('./definitions');
 
 const accountCredentials = ['memberStoreApi', 'twilioVerifyApi'];
@@ -147,28 +147,7 @@ function approvalAlertWorkflow() {
 		['memberStoreApi'],
 		at(1),
 	);
-	const anyWaiting = {
-		id: stableId(name, 'if'),
-		name: 'Anyone Waiting?',
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.2,
-		position: at(2),
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [
-					{
-						id: stableId(name, 'if', 'condition'),
-						leftValue: '={{ $json.members.length }}',
-						rightValue: 0,
-						operator: { type: 'number', operation: 'gt' },
-					},
-				],
-				combinator: 'and',
-			},
-			options: {},
-		},
-	};
+	const anyWaiting = ifAboveZero(name, 'Anyone Waiting?', '={{ $json.members.length }}', at(2));
 	const email = {
 		id: stableId(name, 'email'),
 		name: 'Email the Administrator',

@@ -160,6 +160,25 @@ function endpoint(workflow, { method, path: urlPath, node, success, successCode 
 	return { nodes: failed ? [hook, worker, ok, failed, down] : [hook, worker, ok, down], connections };
 }
 
+/** An If node whose true output passes items where the number `leftValue` (an expression) is above zero. */
+function ifAboveZero(workflow, name, leftValue, position) {
+	return {
+		id: stableId(workflow, 'if'),
+		name,
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		position,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [{ id: stableId(workflow, 'if', 'condition'), leftValue, rightValue: 0, operator: { type: 'number', operation: 'gt' } }],
+				combinator: 'and',
+			},
+			options: {},
+		},
+	};
+}
+
 function assemble(name, notes, endpoints) {
 	const nodes = [...notes];
 	const connections = {};
@@ -196,6 +215,7 @@ module.exports = {
 	respond,
 	ourNode,
 	endpoint,
+	ifAboveZero,
 	assemble,
 	service,
 	verifyCredential,
