@@ -127,7 +127,7 @@ test('on another browser, a phone-sized one: a recovery code logs in once, then 
 		expect((await page.textContent('#session [data-codes-left]'))?.trim()).toBe('9 recovery codes left.');
 		if (UPDATE_SCREENSHOTS) {
 			mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-			await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'demo-page-authenticator.png') });
+			await page.locator('#session').screenshot({ path: join(ROOT, 'docs', 'screenshots', 'demo-page-authenticator.png') });
 		}
 		const controls = await page.evaluate(() =>
 			Array.from(document.querySelectorAll('#session [data-step=totp-manage] input, #session [data-step=totp-manage] button'))
