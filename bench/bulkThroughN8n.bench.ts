@@ -6,19 +6,11 @@
  * spaced by the interval, 0 here, not by the answers), so it is bounded only by n8n's own work per item. Each workflow is Webhook → Code (makes the items) →
  * the sender → Code (counts) → Respond; the rounds alternate in one run.
  */
-import { createServer } from 'node:net';
 
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../sandbox/constants';
 import { client, startSampleBackend } from '../test/support/sampleBackend';
 import { printTable, round } from './report';
-
-const { SANDBOX_SERVICE_SID } = require('../scripts/backend') as { SANDBOX_SERVICE_SID: string };
-const parts = require('../scripts/workflows/parts') as {
-	webhook(workflow: string, method: string, path: string, position: number[]): { name: string };
-	respond(workflow: string, name: string, code: string | number, body: string, position: number[]): { name: string };
-	ourNode(workflow: string, name: string, type: string, parameters: object, credentials: string[], position: number[]): { name: string };
-	assemble(name: string, notes: object[], endpoints: object[]): object;
-};
+import { SANDBOX_SERVICE_SID, freePort, parts } from './support/n8nWorkflows';
 
 const ITEMS = 1000;
 const LATENCY_MS = 50;
@@ -26,17 +18,6 @@ const CONCURRENCY = 10;
 const ROUNDS = 2;
 /** Bulk Options → Concurrency raised as far as a Twilio account's concurrent requests allow by default. */
 const WIDE = 100;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 const code = (name: string, jsCode: string, position: number[]) => ({
 	id: `b0b0b0b0-0000-4000-8000-${String(position[0]).padStart(12, '0')}`,

@@ -4,28 +4,10 @@
  * workflow (n8n's own floor). Sequential and at concurrency 20, in alternating rounds in one run.
  */
 import { client, startSampleBackend } from '../test/support/sampleBackend';
-import { createServer } from 'node:net';
 
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../sandbox/constants';
 import { percentile, printTable, round } from './report';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
-const { SANDBOX_SERVICE_SID } = require('../scripts/backend') as { SANDBOX_SERVICE_SID: string };
-const parts = require('../scripts/workflows/parts') as {
-	webhook(workflow: string, method: string, path: string, position: number[]): { name: string };
-	respond(workflow: string, name: string, code: string | number, body: string, position: number[]): { name: string };
-	assemble(name: string, notes: object[], endpoints: object[]): object;
-};
+import { SANDBOX_SERVICE_SID, freePort, parts } from './support/n8nWorkflows';
 
 const REQUESTS = 200;
 const ROUNDS = 2;
