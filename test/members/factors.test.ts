@@ -56,6 +56,29 @@ describe.each(BACKENDS)('second factors on $name', (backend) => {
 		await expectOutcome(kit.members.factors.confirmTotp({ token: sessionToken, factorId: enrolment.factorId, code: GOOD_APP_CODE }), 'ALREADY_ENROLLED');
 	});
 
+	test('two enrolments started together: only one app can be confirmed', async () => {
+		const kit = harness.kit();
+		const member = await registerMember(kit);
+		const { sessionToken } = await logIn(kit, member);
+		const [first, second] = await Promise.all([
+			kit.members.factors.enrollTotp({ token: sessionToken }),
+			kit.members.factors.enrollTotp({ token: sessionToken }),
+		]);
+		// Each enrolment drops the other's unconfirmed factor or is refused once one is confirmed: never two apps.
+		const confirmations = [];
+		for (const { factorId } of [first, second]) {
+			confirmations.push(await kit.members.factors.confirmTotp({ token: sessionToken, factorId, code: GOOD_APP_CODE }).then(
+				() => 'confirmed',
+				(error: { code?: string }) => error.code,
+			));
+		}
+		expect(confirmations.filter((outcome) => outcome === 'confirmed').length).toBeLessThanOrEqual(1);
+		expect(confirmations.every((outcome) => ['confirmed', 'ALREADY_ENROLLED', 'NOT_FOUND'].includes(String(outcome)))).toBe(true);
+		const { factors } = await kit.members.factors.list({ token: sessionToken });
+		expect(factors.filter((factor) => factor.status === 'verified').length).toBeLessThanOrEqual(1);
+		expect([...kit.gateway.factors.values()].filter((factor) => factor.verified).length).toBeLessThanOrEqual(1);
+	});
+
 	test('login with an app: no SMS unless asked for, an app code completes it, a wrong one is counted', async () => {
 		const kit = harness.kit();
 		const member = await memberWithApp(kit);

@@ -131,8 +131,13 @@ export async function confirmTotp(
 	const code = readCode(input?.code);
 	const now = flow.now();
 	const { member, session } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now });
-	const factor = await factorOf(flow.store, member, factorId);
-	if (factor.status === 'verified') throw new OutcomeError('ALREADY_ENROLLED', 'This authenticator app is already confirmed.');
+	const factors = await flow.store.listFactors(member.id);
+	const factor = factors.find((candidate) => candidate.id === factorId);
+	if (!factor) throw factorNotFound();
+	// One app per member: a second enrolment started in parallel cannot be confirmed once the first one is.
+	if (factors.some((other) => other.status === 'verified')) {
+		throw new OutcomeError('ALREADY_ENROLLED', 'An authenticator app is already set up. Remove it to set up another.');
+	}
 
 	const guessKey = `factor:${member.id}`;
 	await reserveCodeGuess(flow.store, flow.policy, guessKey, now);
