@@ -169,26 +169,26 @@ test('log in to the editor through n8n\'s own sign-in page', async () => {
 	await page.fill('#password', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	// Every sample is there, owned by the new owner. The editor may move on from the page it lands on after signing
-	// in, and the list renders in steps (on a busy machine it was seen empty for a while), so open the list itself and
-	// wait until it names every sample; if it does not, load it again, as a builder would.
+	// Every sample is there, owned by the new owner. The list renders in steps and was seen to empty again a moment
+	// after showing every card (it re-renders once projects and folders are known), so the names are read in the same
+	// moment the list is checked; if it never names every sample, it is loaded again, as a builder would.
 	await page.waitForLoadState('networkidle');
 	const expected = SAMPLES.map(({ name }) => name).sort();
 	let cards: string[] = [];
 	for (let attempt = 1; attempt <= 3; attempt++) {
 		await page.goto(`${editorUrl}home/workflows`, { waitUntil: 'networkidle' });
-		const complete = await page
+		const seen = await page
 			.waitForFunction(
 				(names) => {
-					const shown = Array.from(document.querySelectorAll('[data-test-id="workflow-card-name"]'), (card) => (card.textContent ?? '').trim());
-					return JSON.stringify(shown.sort()) === JSON.stringify(names);
+					const shown = Array.from(document.querySelectorAll('[data-test-id="workflow-card-name"]'), (card) => (card.textContent ?? '').trim()).sort();
+					return JSON.stringify(shown) === JSON.stringify(names) ? shown : false;
 				},
 				expected,
 				{ timeout: 40_000 },
 			)
-			.then(() => true, () => false);
-		cards = (await page.locator('[data-test-id="workflow-card-name"]').allTextContents()).map((name) => name.trim()).sort();
-		if (complete) break;
+			.then(async (handle) => (await handle.jsonValue()) as string[], () => undefined);
+		cards = seen ?? (await page.locator('[data-test-id="workflow-card-name"]').allTextContents()).map((name) => name.trim()).sort();
+		if (seen) break;
 		await page.screenshot({ path: join(ARTIFACTS, `editor-workflow-list-attempt-${attempt}.png`) });
 		notes[`workflow list, attempt ${attempt}`] = { url: page.url(), cards };
 	}
