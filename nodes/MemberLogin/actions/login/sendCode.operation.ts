@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bodyField, forwardedForField, type Members, passwordField, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
+import { bodyField, channelField, forwardedForField, type Members, passwordField, readRequest, showFor, success } from '../../../shared/n8n/memberOperation';
 
 export const option = {
 	name: 'Send Login Code',
@@ -19,11 +19,11 @@ const shown = showFor(['sendCode']);
 export const description: INodeProperties[] = [
 	bodyField('email', 'Email', shown, { placeholder: 'name@email.com' }),
 	passwordField(shown),
-	bodyField('channel', 'Channel', shown, {
-		required: false,
+	{
+		...channelField(shown),
 		default: '={{ $json.body.channel ?? "" }}',
 		description: 'How the code is sent: sms, call or whatsapp. Empty: SMS, or no SMS at all for a member with an authenticator app.',
-	}),
+	},
 	bodyField('deviceToken', 'Device Token', shown, {
 		required: false,
 		default: '={{ $json.body.deviceToken ?? "" }}',

@@ -13,7 +13,7 @@ import { newMemberId } from './ids';
 import { readCode, readId, readPassword } from './input';
 import { confirmCurrentPassword } from './passwordGuess';
 import { codeGuessLimit, forgive, reserveCodeGuess, reserveOrRefuse, tooManySends } from './rateLimits';
-import { RECOVERY_CODE_COUNT, hashNewRecoveryCodes, newRecoveryCodes } from './recoveryCodes';
+import { hashNewRecoveryCodes, newRecoveryCodes } from './recoveryCodes';
 import { readSessionToken, recheckSession } from './sessions';
 import type { FactorRecord, MemberQueries, MemberRecord } from './types';
 
@@ -211,7 +211,7 @@ export async function regenerateRecoveryCodes(
 		throw new OutcomeError('NO_AUTHENTICATOR', 'Set up an authenticator app first; recovery codes come with it.');
 	}
 	if (member.passwordHash) await confirmCurrentPassword(flow, member, readPassword(input?.password), clientIp, now);
-	const recoveryCodes = newRecoveryCodes(RECOVERY_CODE_COUNT);
+	const recoveryCodes = newRecoveryCodes();
 	await flow.store.transaction(async (tx) => {
 		await recheckSession(tx, session, now);
 		await tx.replaceRecoveryCodes(member.id, hashNewRecoveryCodes(member.id, recoveryCodes), now);

@@ -11,7 +11,6 @@ export type { ApprovalMode, CodeSent } from './flowTypes';
 export type { PendingApproval, SessionGrant } from './grants';
 export { INPUT_LIMITS } from './input';
 export type { CompleteLoginInput, LoginStarted, SendLoginCodeInput, TrustedLogin } from './login';
-export { RECOVERY_CODE_COUNT } from './recoveryCodes';
 export type { OtpLoginResult, SendOtpInput } from './passwordless';
 export type { ResetPasswordInput, SendPasswordResetInput } from './passwordReset';
 export {
