@@ -6,16 +6,12 @@
 import { OutcomeError } from './errors';
 import { maskEmail } from './emails';
 import { PHONE_CHANNELS, type PhoneChannel } from './members/types';
+import { loadOnce } from './loadOnce';
 
 type PhoneLibrary = typeof import('../vendor/phone');
 
-let phoneLibrary: Promise<PhoneLibrary> | undefined;
-
 /** libphonenumber's max metadata is about 150 KB: load it the first time a phone is handled, not at n8n start-up. */
-export function loadPhoneLibrary(): Promise<PhoneLibrary> {
-	phoneLibrary ??= import('../vendor/phone');
-	return phoneLibrary;
-}
+export const loadPhoneLibrary: () => Promise<PhoneLibrary> = loadOnce(() => import('../vendor/phone'));
 
 export interface ParsedPhone {
 	/** +14155550123 */

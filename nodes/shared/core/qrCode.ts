@@ -1,12 +1,8 @@
 /** QR codes of otpauth:// URIs, drawn as SVG text so a frontend can show them without a library of its own. */
-type QrLibrary = typeof import('../vendor/qrcode');
-let library: Promise<QrLibrary> | undefined;
+import { loadOnce } from './loadOnce';
 
 /** The QR library is bundled separately and loaded the first time an authenticator is enrolled. */
-function loadQr(): Promise<QrLibrary> {
-	library ??= import('../vendor/qrcode');
-	return library;
-}
+const loadQr = loadOnce(() => import('../vendor/qrcode'));
 
 /** A scalable SVG of `text`, error correction M (what authenticator apps read well from a screen). */
 export async function qrSvg(text: string): Promise<string> {

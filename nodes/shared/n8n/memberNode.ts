@@ -2,22 +2,19 @@
  * The skeleton both member nodes share: outputs Success and Failure, credentials and shared parameters derived from
  * what each operation needs, and a router that builds the member service once per execution.
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import type { Members } from '../core/members';
 import { showFor } from './displayOptions';
 import { FAILURE_OUTPUT } from './memberOutput';
 import { securityOptions } from './memberProperties';
 import { membersFor } from './memberService';
-import { memberStoreConnectionTest } from './memberStore';
+import { MEMBER_STORE_CREDENTIAL, memberStoreConnectionTest } from './memberStore';
 import { verifyListSearch } from './methods';
-import { chosenOperation, type MemberOperation, operationsNeeding } from './operations';
+import { nodeBasics } from './nodeDescription';
+import { chosenOperation, describeOperations, type MemberOperation, operationsNeeding } from './operations';
 import { failEveryItem, readConcurrency, runItems, bulkOptionsProperty } from './runItems';
+import { TWILIO_VERIFY_CREDENTIAL } from './transport';
 import { serviceField } from './verifyService';
 
 export type MemberOperations = Record<string, MemberOperation>;
@@ -32,16 +29,29 @@ const executionDataNotice: INodeProperties = {
 };
 
 /**
- * Where the credentials and shared parameters show: the member store for operations that need it, Verify for those
- * that send or check a code. (The node files list the credentials themselves, so n8n's lint can read them.)
+ * A member node's description but for its icon, subtitle and usableAsTool, which each node file writes out where n8n's
+ * lint reads them. The Operation list, when each credential shows and the shared parameters all follow from what each
+ * operation declares; the first operation is the default.
  */
-export function memberNodeParts(operations: MemberOperations) {
+export function memberNodeDescription(operations: MemberOperations, node: { displayName: string; name: string; description: string }) {
 	const usingStore = showFor(operationsNeeding(operations, 'store', 'verify'));
 	const usingVerify = showFor(operationsNeeding(operations, 'verify'));
+	const security = securityOptions(showFor(operationsWithSecurity(operations)), operations);
 	return {
-		usingStore,
-		usingVerify,
-		sharedProperties: [executionDataNotice, serviceField(usingVerify), securityOptions(showFor(operationsWithSecurity(operations)), operations), bulkOptionsProperty],
+		...nodeBasics(node),
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Success', 'Failure'],
+		credentials: [
+			{ name: MEMBER_STORE_CREDENTIAL, required: true, testedBy: 'memberStoreConnectionTest', displayOptions: usingStore },
+			{ name: TWILIO_VERIFY_CREDENTIAL, required: true, displayOptions: usingVerify },
+		],
+		properties: [
+			...describeOperations(operations, Object.keys(operations)[0]),
+			executionDataNotice,
+			serviceField(usingVerify),
+			security,
+			bulkOptionsProperty,
+		],
 	};
 }
 
@@ -56,12 +66,6 @@ export const memberNodeMethods = {
 	credentialTest: { memberStoreConnectionTest },
 };
 
-export const memberNodeIO = {
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-	outputNames: ['Success', 'Failure'],
-};
-
 /** Runs the chosen operation on every item, with the member service when the operation needs one. */
 export async function routeMemberOperation(
 	context: IExecuteFunctions,
@@ -74,14 +78,11 @@ export async function routeMemberOperation(
 	} catch (setupFailure) {
 		return await failEveryItem(context, setupFailure, options);
 	}
-	if (operation.needs === 'none') {
-		return await runItems(context, (itemIndex) => operation.execute.call(context, itemIndex), options);
-	}
-	let members: Members;
+	let members: Members | undefined;
 	try {
-		members = await membersFor(context, operation.needs);
+		members = operation.needs === 'none' ? undefined : await membersFor(context, operation.needs);
 	} catch (setupFailure) {
 		return await failEveryItem(context, setupFailure, options);
 	}
-	return await runItems(context, (itemIndex) => operation.execute.call(context, members, itemIndex), options);
+	return await runItems(context, (itemIndex) => operation.execute(context, members, itemIndex), options);
 }

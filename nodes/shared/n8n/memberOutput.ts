@@ -7,9 +7,3 @@ export const FAILURE_OUTPUT = 1;
 export function success(result: object, httpStatus = 200): IDataObject {
 	return { ok: true, httpStatus, ...(result as IDataObject) };
 }
-
-/** Parameters are text in n8n; an empty one means "not given". */
-export function optionalText(value: unknown): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
-	return text === '' ? undefined : text;
-}

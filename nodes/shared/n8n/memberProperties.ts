@@ -26,6 +26,17 @@ export function bodyField(
 	} as INodeProperties;
 }
 
+/** A request value the caller may leave out: empty when the body does not carry it. */
+export function optionalBodyField(
+	name: string,
+	displayName: string,
+	displayOptions: { show: Show },
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return bodyField(name, displayName, displayOptions, { required: false, default: `={{ $json.body.${name} ?? "" }}`, description, ...extra });
+}
+
 export function passwordField(displayOptions: { show: Show }): INodeProperties {
 	return bodyField('password', 'Password', displayOptions, { typeOptions: { password: true } });
 }
@@ -33,19 +44,13 @@ export function passwordField(displayOptions: { show: Show }): INodeProperties {
 export function phoneFields(displayOptions: { show: Show }): INodeProperties[] {
 	return [
 		bodyField('phone', 'Phone Number', displayOptions, { description: 'E.164 (+14155550123), or a national number with a country' }),
-		bodyField('country', 'Country', displayOptions, {
-			required: false,
-			default: '={{ $json.body.country ?? "" }}',
-			description: 'ISO 3166-1 alpha-2 or alpha-3 code, needed when the phone number is national',
-		}),
+		optionalBodyField('country', 'Country', displayOptions, 'ISO 3166-1 alpha-2 or alpha-3 code, needed when the phone number is national'),
 	];
 }
 
 export function channelField(displayOptions: { show: Show }): INodeProperties {
-	return bodyField('channel', 'Channel', displayOptions, {
-		required: false,
+	return optionalBodyField('channel', 'Channel', displayOptions, 'How the code is sent: sms, call or whatsapp', {
 		default: '={{ $json.body.channel ?? "sms" }}',
-		description: 'How the code is sent: sms, call or whatsapp',
 	});
 }
 

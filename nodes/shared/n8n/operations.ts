@@ -28,14 +28,13 @@ interface Described {
 	description: INodeProperties[];
 }
 
-export type MemberOperation = Described & { security: readonly SecurityTopic[] } &
-	(
-		| { needs: 'none'; execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> }
-		| {
-				needs: 'store' | 'verify';
-				execute(this: IExecuteFunctions, members: Members, itemIndex: number): Promise<ItemResult>;
-		  }
-	);
+/** A member operation as the router runs it; operation files declare theirs with `memberOperation`. */
+export interface MemberOperation extends Described {
+	needs: Need;
+	security: readonly SecurityTopic[];
+	/** Handles one item; `members` is there unless the operation needs nothing. */
+	execute(context: IExecuteFunctions, members: Members | undefined, itemIndex: number): Promise<ItemResult>;
+}
 
 export type VerifyOperation = {
 	description: INodeProperties[];

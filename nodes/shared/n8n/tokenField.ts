@@ -1,9 +1,9 @@
 /** The session token of a member operation: by default the Webhook request's Authorization header. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from './displayOptions';
+import type { OperationShow } from './displayOptions';
 
-export function tokenField(operation: string): INodeProperties {
+export function tokenField(displayOptions: { show: OperationShow }): INodeProperties {
 	return {
 		displayName: 'Session Token',
 		name: 'token',
@@ -12,6 +12,6 @@ export function tokenField(operation: string): INodeProperties {
 		default: '={{ $json.headers?.authorization ?? "" }}',
 		required: true,
 		description: 'The token from a login, as "Bearer &lt;token&gt;" (an Authorization header) or on its own',
-		displayOptions: showFor([operation]),
+		displayOptions,
 	};
 }

@@ -1,37 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { memberOperations } from '../../../shared/n8n/memberOperation';
+import changePassword from './changePassword.operation';
+import changePhone from './changePhone.operation';
+import confirmTotp from './confirmTotp.operation';
+import deleteAccount from './deleteAccount.operation';
+import enrollTotp from './enrollTotp.operation';
+import listFactors from './listFactors.operation';
+import listMembers from './listMembers.operation';
+import logoutAll from './logoutAll.operation';
+import newRecoveryCodes from './newRecoveryCodes.operation';
+import removeFactor from './removeFactor.operation';
+import resetPassword from './resetPassword.operation';
+import sendPhoneCode from './sendPhoneCode.operation';
+import sendResetCode from './sendResetCode.operation';
 
-import { describeOperations } from '../../../shared/n8n/operations';
-import type { MemberOperations } from '../../../shared/n8n/memberNode';
-import * as changePassword from './changePassword.operation';
-import * as changePhone from './changePhone.operation';
-import * as confirmTotp from './confirmTotp.operation';
-import * as deleteAccount from './deleteAccount.operation';
-import * as enrollTotp from './enrollTotp.operation';
-import * as listFactors from './listFactors.operation';
-import * as listMembers from './listMembers.operation';
-import * as logoutAll from './logoutAll.operation';
-import * as newRecoveryCodes from './newRecoveryCodes.operation';
-import * as removeFactor from './removeFactor.operation';
-import * as resetPassword from './resetPassword.operation';
-import * as sendPhoneCode from './sendPhoneCode.operation';
-import * as sendResetCode from './sendResetCode.operation';
-
-export const operations = {
-	sendResetCode,
-	resetPassword,
-	changePassword,
-	sendPhoneCode,
-	changePhone,
-	logoutAll,
-	enrollTotp,
-	confirmTotp,
-	removeFactor,
-	newRecoveryCodes,
-	listFactors,
-	deleteAccount,
-	listMembers,
-} satisfies MemberOperations;
-
-export type AccountOperation = keyof typeof operations;
-
-export const description: INodeProperties[] = describeOperations(operations, 'sendResetCode' satisfies AccountOperation);
+/** The node's operations; the first is the default. */
+export const operations = memberOperations({
+	sendResetCode, resetPassword, changePassword, sendPhoneCode, changePhone, logoutAll,
+	enrollTotp, confirmTotp, removeFactor, newRecoveryCodes, listFactors, deleteAccount, listMembers,
+});

@@ -1,12 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { MemberSelector } from '../../../shared/core/members';
-import { showFor, withCondition } from '../../../shared/n8n/displayOptions';
+import { type ReadParameter, type Shown, withCondition } from '../../../shared/n8n/memberOperation';
 import { choiceField } from '../../../shared/n8n/choiceField';
 
 /** Approve and Block find the member by ID or by email. */
-export function memberSelectorFields(operation: string): INodeProperties[] {
-	const shown = showFor([operation]);
+export function memberSelectorFields(shown: Shown): INodeProperties[] {
 	return [
 		choiceField(
 			'Find Member By',
@@ -37,8 +36,6 @@ export function memberSelectorFields(operation: string): INodeProperties[] {
 	];
 }
 
-export function readMemberSelector(context: IExecuteFunctions, itemIndex: number): MemberSelector {
-	return context.getNodeParameter('findBy', itemIndex) === 'email'
-		? { email: context.getNodeParameter('email', itemIndex) }
-		: { memberId: context.getNodeParameter('memberId', itemIndex) };
+export function readMemberSelector(parameter: ReadParameter): MemberSelector {
+	return parameter('findBy') === 'email' ? { email: parameter('email') } : { memberId: parameter('memberId') };
 }

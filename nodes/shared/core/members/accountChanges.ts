@@ -5,7 +5,7 @@
  */
 import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
-import { maskPhone, parsePhone } from '../phones';
+import { maskPhone } from '../phones';
 import {
 	checkChallengeCode,
 	consumeChallenge,
@@ -15,9 +15,9 @@ import {
 	sendCode,
 } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import { type CodeSent, alreadyRegistered } from './flowTypes';
+import { type CodeSent, type PhoneSendInput, alreadyRegistered, readPhoneSend } from './flowTypes';
 import { passwordHashGate } from './hashGate';
-import { readChannel, readCode, readCountry, readId, readPassword } from './input';
+import { readCode, readId, readPassword } from './input';
 import { confirmCurrentPassword } from './passwordGuess';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
@@ -54,15 +54,11 @@ export async function changePassword(flow: MemberFlowContext, input: ChangePassw
 	return { ok: true };
 }
 
-export interface SendPhoneChangeCodeInput {
+/** The new phone, its channel and the caller's address as in any code send. */
+export interface SendPhoneChangeCodeInput extends PhoneSendInput {
 	token: unknown;
 	/** the current password; members without one (phone-only) leave it out */
 	password?: unknown;
-	/** the new phone: E.164, or national with `country` */
-	phone: unknown;
-	country?: unknown;
-	channel?: unknown;
-	forwardedFor?: unknown;
 }
 
 /**
@@ -74,10 +70,7 @@ export async function sendPhoneChangeCode(
 	input: SendPhoneChangeCodeInput,
 ): Promise<CodeSent & { changeId: string }> {
 	const verify = verifyOf(flow);
-	const channel = readChannel(input?.channel);
-	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
-	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
-	const now = flow.now();
+	const { channel, clientIp, phone, now } = await readPhoneSend(flow, input);
 
 	const { member } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now });
 	if (member.passwordHash) await confirmCurrentPassword(flow, member, readPassword(input?.password), clientIp, now);

@@ -1,5 +1,9 @@
 /** Shapes and options shared by the registration, login and passwordless flows. */
+import { clientIpFrom } from '../clientIp';
 import { ConfigurationError, OutcomeError } from '../errors';
+import { parsePhone } from '../phones';
+import type { MemberFlowContext } from './context';
+import { readChannel, readCountry } from './input';
 import type { PhoneChannel } from './types';
 
 /** What a flow that sent a code answers: never the phone in full. */
@@ -35,4 +39,24 @@ export function readMailDomain(value: unknown): string {
 /** Registration's one answer for a taken email or phone: which of the two stays unsaid. */
 export function alreadyRegistered(): OutcomeError {
 	return new OutcomeError('ALREADY_REGISTERED', 'An account with this email address or phone number already exists.');
+}
+
+/** The request of a flow that texts a code to a phone it is given. Fields may be of any type: the flow checks each. */
+export interface PhoneSendInput {
+	/** E.164, or national with `country` */
+	phone: unknown;
+	/** ISO alpha-2 or alpha-3, for a national phone number */
+	country?: unknown;
+	/** sms (default), call or whatsapp */
+	channel?: unknown;
+	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
+	forwardedFor?: unknown;
+}
+
+/** The channel, the caller's address and the phone of such a request, checked in that order, and the time. */
+export async function readPhoneSend(flow: MemberFlowContext, input: PhoneSendInput) {
+	const channel = readChannel(input?.channel);
+	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
+	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
+	return { channel, clientIp, phone, now: flow.now() };
 }

@@ -3,12 +3,11 @@
  * `<digits of the phone>@<mail domain>` and no password. A member who has a password gets PASSWORD_REQUIRED instead
  * of a session (unless the workflow allows it), so the phone code never replaces the password factor.
  */
-import { clientIpFrom } from '../clientIp';
 import { OutcomeError } from '../errors';
 import { maskPhone, parsePhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, requireLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import { type ApprovalMode, type CodeSent, readApprovalMode, readMailDomain } from './flowTypes';
+import { type ApprovalMode, type CodeSent, type PhoneSendInput, readApprovalMode, readMailDomain, readPhoneSend } from './flowTypes';
 import {
 	type PendingApproval,
 	type SessionGrant,
@@ -19,24 +18,15 @@ import {
 	toSessionGrant,
 } from './grants';
 import { newMemberId } from './ids';
-import { readChannel, readCode, readCountry } from './input';
+import { readCode, readCountry } from './input';
 import { assertMaySend, countSendOrRefuse, passwordGuessLimits, sendLimits } from './rateLimits';
 import type { MemberQueries, MemberRecord } from './types';
 
-export interface SendOtpInput {
-	phone: unknown;
-	country?: unknown;
-	channel?: unknown;
-	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
-	forwardedFor?: unknown;
-}
+export type SendOtpInput = PhoneSendInput;
 
 export async function sendOtp(flow: MemberFlowContext, input: SendOtpInput): Promise<CodeSent> {
 	const verify = verifyOf(flow);
-	const channel = readChannel(input?.channel);
-	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
-	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
-	const now = flow.now();
+	const { channel, clientIp, phone, now } = await readPhoneSend(flow, input);
 
 	await assertMaySend(flow.policy, phone, channel);
 	// No member lookup here: whether the phone belongs to a member, and that member's status, only show after a

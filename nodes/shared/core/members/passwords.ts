@@ -26,6 +26,7 @@
 import { argon2, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { ConfigurationError, OutcomeError } from '../errors';
 import { readPassword } from './input';
+import { loadOnce } from '../loadOnce';
 
 export type PasswordAlgorithm = 'argon2id' | 'scrypt';
 
@@ -141,14 +142,8 @@ export async function checkPasswordPolicy(password: unknown, minLength: number):
 	return accepted;
 }
 
-type CommonPasswordList = typeof import('../../vendor/commonPasswords');
-let commonPasswordList: Promise<CommonPasswordList> | undefined;
-
 /** The list is bundled separately and loaded the first time a password is checked. */
-function loadCommonPasswords(): Promise<CommonPasswordList> {
-	commonPasswordList ??= import('../../vendor/commonPasswords');
-	return commonPasswordList;
-}
+const loadCommonPasswords = loadOnce(() => import('../../vendor/commonPasswords'));
 
 /** True when the password is one of the 10,000 most common ones, whatever its case. */
 export async function isCommonPassword(password: string): Promise<boolean> {

@@ -1,27 +1,20 @@
 /** Registration: email + password + phone, confirmed by a code sent to the phone. */
 import { clientIpFrom } from '../clientIp';
-import { maskPhone, parsePhone } from '../phones';
+import { maskPhone } from '../phones';
 import { checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import { type CodeSent, alreadyRegistered, readApprovalMode } from './flowTypes';
+import { type CodeSent, type PhoneSendInput, alreadyRegistered, readApprovalMode, readPhoneSend } from './flowTypes';
 import { type PendingApproval, type SessionGrant, openSession, toPendingApproval, toSessionGrant } from './grants';
 import { newMemberId } from './ids';
-import { readChannel, readCode, readCountry, readEmail, readId } from './input';
+import { readChannel, readCode, readEmail, readId } from './input';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
 import { passwordHashGate } from './hashGate';
 
 /** Fields come from a request and may be of any type: each flow checks its own (see input.ts). */
-export interface SendRegistrationCodeInput {
+export interface SendRegistrationCodeInput extends PhoneSendInput {
 	email: unknown;
 	password: unknown;
-	phone: unknown;
-	/** ISO alpha-2 or alpha-3, for a national phone number */
-	country?: unknown;
-	/** sms (default), call or whatsapp */
-	channel?: unknown;
-	/** the request's X-Forwarded-For header; the caller's address is read from it with the policy's trusted hops */
-	forwardedFor?: unknown;
 }
 
 export async function sendRegistrationCode(
@@ -31,10 +24,7 @@ export async function sendRegistrationCode(
 	const verify = verifyOf(flow);
 	const email = readEmail(input?.email);
 	const password = await checkPasswordPolicy(input?.password, flow.policy.minPasswordLength);
-	const channel = readChannel(input?.channel);
-	const clientIp = clientIpFrom(input?.forwardedFor, flow.policy.trustedProxyHops);
-	const { e164: phone } = await parsePhone(input?.phone, readCountry(input?.country));
-	const now = flow.now();
+	const { channel, clientIp, phone, now } = await readPhoneSend(flow, input);
 
 	// Counted before any lookup and before hashing: asking whether an email or phone is taken costs the asker the
 	// same as a send, and refused requests cannot make the server spend hashing time.

@@ -8,19 +8,14 @@ import { type MemberFlowContext, checkSessionSecret } from './context';
 import { hashSessionId, newSessionId } from './ids';
 import type { MemberQueries, MemberRecord, MemberStore, SessionRecord } from './types';
 import { type MemberView, toMemberView } from './view';
+import { loadOnce } from '../loadOnce';
 
 export const SESSION_ISSUER = 'n8n-nodes-twilio-verify';
 export const SESSION_AUDIENCE = 'n8n-nodes-twilio-verify:member';
 const MAX_TOKEN_LENGTH = 4_096;
 
-type Jose = typeof import('../../vendor/jose');
-let jose: Promise<Jose> | undefined;
-
 /** jose is bundled separately and loaded the first time a token is signed or checked. */
-function loadJose(): Promise<Jose> {
-	jose ??= import('../../vendor/jose');
-	return jose;
-}
+const loadJose = loadOnce(() => import('../../vendor/jose'));
 
 /** A session as it is opened: the random id goes into the token, only its hash into the store. */
 export interface OpenedSession {

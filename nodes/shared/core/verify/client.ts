@@ -13,16 +13,8 @@ export type { PlainResource } from './plain';
 import { DEFAULT_RETRY_POLICY, RetryingHttpClient, type HttpClient, type RetryPolicy } from './retry';
 import { checkTestNumber, parseTestNumbers, sendToTestNumber, type TestNumbers } from './testNumbers';
 import { mapTwilioError, type TwilioCallKind } from './twilioErrors';
-import type {
-	CheckResult,
-	CheckVerificationRequest,
-	SendVerificationRequest,
-	TotpFactorCreated,
-	TotpFactorRef,
-	TotpGateway,
-	VerificationGateway,
-	VerificationSummary,
-} from './types';
+import type { CheckResult, CheckVerificationRequest, SendVerificationRequest, TotpFactorCreated, TotpFactorRef, TotpGateway, VerificationGateway, VerificationSummary } from './types';
+import { loadOnce } from '../loadOnce';
 
 type TwilioLibrary = typeof import('../../vendor/twilio');
 export type VerifyDomain = InstanceType<TwilioLibrary['Verify']>;
@@ -54,13 +46,8 @@ export interface VerifyClientOptions {
 	timeoutMs?: number;
 }
 
-let twilioLibrary: Promise<TwilioLibrary> | undefined;
-
 /** The SDK's Verify domain bundles to about half a megabyte: load it on first use, not at n8n start-up. */
-function loadTwilio(): Promise<TwilioLibrary> {
-	twilioLibrary ??= import('../../vendor/twilio');
-	return twilioLibrary;
-}
+const loadTwilio: () => Promise<TwilioLibrary> = loadOnce(() => import('../../vendor/twilio'));
 
 const SID_PATTERN = /^(AC|SK|VA|VE|RK|BL)[0-9a-fA-F]{32}$/;
 

@@ -5,7 +5,7 @@
 import { isUuid } from '../ids';
 import type { FactorKind, FactorRecord, TrustedDeviceRecord } from '../types';
 import { TABLES } from './migrations';
-import { type Row, type SqlRunner, toDate, toDateOrNull } from './sql';
+import { rowReader, type SqlRunner, toDate, toDateOrNull } from './sql';
 
 const { factors, recoveryCodes, trustedDevices } = TABLES;
 
@@ -103,23 +103,14 @@ export class SqlFactorQueries {
 	}
 }
 
-function toFactor(row: Row): FactorRecord {
-	return {
-		id: String(row.id),
-		memberId: String(row.member_id),
-		kind: row.kind as FactorKind,
-		verifySid: String(row.verify_sid),
-		status: row.status === 'verified' ? 'verified' : 'unverified',
-		createdAt: toDate(row.created_at),
-		confirmedAt: toDateOrNull(row.confirmed_at),
-	};
-}
+const toFactor = rowReader<FactorRecord>({
+	id: String,
+	memberId: String,
+	kind: (value) => value as FactorKind,
+	verifySid: String,
+	status: (value) => (value === 'verified' ? 'verified' : 'unverified'),
+	createdAt: toDate,
+	confirmedAt: toDateOrNull,
+});
 
-function toTrustedDevice(row: Row): TrustedDeviceRecord {
-	return {
-		tokenHash: String(row.token_hash),
-		memberId: String(row.member_id),
-		createdAt: toDate(row.created_at),
-		expiresAt: toDate(row.expires_at),
-	};
-}
+const toTrustedDevice = rowReader<TrustedDeviceRecord>({ tokenHash: String, memberId: String, createdAt: toDate, expiresAt: toDate });

@@ -40,6 +40,23 @@ interface Migration {
 
 const { members, challenges, sessions, sendCounters, factors, recoveryCodes, trustedDevices, schemaVersion } = TABLES;
 
+/** The challenges table's columns, written once: version 1 creates it and version 2 rebuilds it on SQLite. */
+function challengeColumns(t: ColumnTypes, kindCheck: string): string {
+	return `
+		id_hash ${t.text} PRIMARY KEY,
+		kind ${t.text} NOT NULL CHECK (${kindCheck}),
+		member_id ${t.uuid} REFERENCES ${members} (id) ON DELETE CASCADE,
+		email ${t.text},
+		phone ${t.text} NOT NULL,
+		password_hash ${t.text},
+		channel ${t.text} NOT NULL,
+		expires_at ${t.time} NOT NULL,
+		attempts ${t.integer} NOT NULL DEFAULT 0,
+		consumed_at ${t.time},
+		created_at ${t.time} NOT NULL
+	`;
+}
+
 const MIGRATIONS: Migration[] = [
 	{
 		version: 1,
@@ -57,19 +74,7 @@ const MIGRATIONS: Migration[] = [
 				CONSTRAINT ${members}_email_key UNIQUE (email),
 				CONSTRAINT ${members}_phone_key UNIQUE (phone)
 			)${t.tableOptions}`,
-			`CREATE TABLE IF NOT EXISTS ${challenges} (
-				id_hash ${t.text} PRIMARY KEY,
-				kind ${t.text} NOT NULL CHECK (kind IN ('register', 'login', 'otp')),
-				member_id ${t.uuid} REFERENCES ${members} (id) ON DELETE CASCADE,
-				email ${t.text},
-				phone ${t.text} NOT NULL,
-				password_hash ${t.text},
-				channel ${t.text} NOT NULL,
-				expires_at ${t.time} NOT NULL,
-				attempts ${t.integer} NOT NULL DEFAULT 0,
-				consumed_at ${t.time},
-				created_at ${t.time} NOT NULL
-			)${t.tableOptions}`,
+			`CREATE TABLE IF NOT EXISTS ${challenges} (${challengeColumns(t, `kind IN ('register', 'login', 'otp')`)})${t.tableOptions}`,
 			`CREATE INDEX IF NOT EXISTS ${challenges}_phone_idx ON ${challenges} (phone, kind, created_at)`,
 			`CREATE INDEX IF NOT EXISTS ${challenges}_member_idx ON ${challenges} (member_id)`,
 			`CREATE INDEX IF NOT EXISTS ${challenges}_expires_idx ON ${challenges} (expires_at)`,
@@ -108,19 +113,7 @@ const MIGRATIONS: Migration[] = [
 			const rebuilt = `${challenges}_v2`;
 			return [
 				`DROP TABLE IF EXISTS ${rebuilt}`,
-				`CREATE TABLE ${rebuilt} (
-					id_hash ${t.text} PRIMARY KEY,
-					kind ${t.text} NOT NULL CHECK (${kinds}),
-					member_id ${t.uuid} REFERENCES ${members} (id) ON DELETE CASCADE,
-					email ${t.text},
-					phone ${t.text} NOT NULL,
-					password_hash ${t.text},
-					channel ${t.text} NOT NULL,
-					expires_at ${t.time} NOT NULL,
-					attempts ${t.integer} NOT NULL DEFAULT 0,
-					consumed_at ${t.time},
-					created_at ${t.time} NOT NULL
-				)${t.tableOptions}`,
+				`CREATE TABLE ${rebuilt} (${challengeColumns(t, kinds)})${t.tableOptions}`,
 				`INSERT INTO ${rebuilt}
 					(id_hash, kind, member_id, email, phone, password_hash, channel, expires_at, attempts, consumed_at, created_at)
 				 SELECT id_hash, kind, member_id, email, phone, password_hash, channel, expires_at, attempts, consumed_at, created_at

@@ -22,7 +22,7 @@ import type {
 } from '../types';
 import { SqlFactorQueries } from './factorQueries';
 import { CURRENT_VERSION_QUERY, TABLES } from './migrations';
-import { type Row, type SqlValue, toDate, toDateOrNull, toStringOrNull } from './sql';
+import { rowReader, type SqlValue, toDate, toDateOrNull, toStringOrNull } from './sql';
 
 const { members, challenges, sessions, sendCounters, trustedDevices } = TABLES;
 
@@ -296,40 +296,28 @@ function isUniqueViolation(error: unknown): boolean {
 	return code === '23505' || errcode === 2067;
 }
 
-function toMember(row: Row): MemberRecord {
-	return {
-		id: String(row.id),
-		email: String(row.email),
-		phone: String(row.phone),
-		passwordHash: toStringOrNull(row.password_hash),
-		status: row.status as MemberStatus,
-		createdAt: toDate(row.created_at),
-		lastLoginAt: toDateOrNull(row.last_login_at),
-	};
-}
+const toMember = rowReader<MemberRecord>({
+	id: String,
+	email: String,
+	phone: String,
+	passwordHash: toStringOrNull,
+	status: (value) => value as MemberStatus,
+	createdAt: toDate,
+	lastLoginAt: toDateOrNull,
+});
 
-function toChallenge(row: Row): ChallengeRecord {
-	return {
-		idHash: String(row.id_hash),
-		kind: row.kind as ChallengeKind,
-		memberId: toStringOrNull(row.member_id),
-		email: toStringOrNull(row.email),
-		phone: String(row.phone),
-		passwordHash: toStringOrNull(row.password_hash),
-		channel: row.channel as ChallengeChannel,
-		expiresAt: toDate(row.expires_at),
-		attempts: Number(row.attempts),
-		consumedAt: toDateOrNull(row.consumed_at),
-		createdAt: toDate(row.created_at),
-	};
-}
+const toChallenge = rowReader<ChallengeRecord>({
+	idHash: String,
+	kind: (value) => value as ChallengeKind,
+	memberId: toStringOrNull,
+	email: toStringOrNull,
+	phone: String,
+	passwordHash: toStringOrNull,
+	channel: (value) => value as ChallengeChannel,
+	expiresAt: toDate,
+	attempts: Number,
+	consumedAt: toDateOrNull,
+	createdAt: toDate,
+});
 
-function toSession(row: Row): SessionRecord {
-	return {
-		id: String(row.id),
-		memberId: String(row.member_id),
-		issuedAt: toDate(row.issued_at),
-		expiresAt: toDate(row.expires_at),
-		revokedAt: toDateOrNull(row.revoked_at),
-	};
-}
+const toSession = rowReader<SessionRecord>({ id: String, memberId: String, issuedAt: toDate, expiresAt: toDate, revokedAt: toDateOrNull });

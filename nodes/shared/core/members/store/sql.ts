@@ -34,3 +34,17 @@ export function toDateOrNull(value: unknown): Date | null {
 export function toStringOrNull(value: unknown): string | null {
 	return value === null || value === undefined ? null : String(value);
 }
+
+/** How to read one column of a row into a record's field. */
+type ColumnReader<V> = (value: unknown) => V;
+
+/**
+ * Reads rows into records: each field of the record from the column of the same name in snake_case
+ * (`memberId` ← `member_id`), through the reader given for it.
+ */
+export function rowReader<T>(fields: { [K in keyof T]: ColumnReader<T[K]> }): (row: Row) => T {
+	const columns = Object.entries(fields as Record<string, ColumnReader<unknown>>).map(
+		([field, read]) => [field, field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), read] as const,
+	);
+	return (row) => Object.fromEntries(columns.map(([field, column, read]) => [field, read(row[column])])) as T;
+}
