@@ -228,6 +228,38 @@ describe.each(BACKENDS)('second factors on $name', (backend) => {
 		expect(started).toMatchObject({ channel: 'sms', factors: ['sms'] });
 	});
 
+	test('a log out everywhere that commits between the device check and the session: no session from that device', async () => {
+		const kit = harness.kit();
+		const member = await memberWithApp(kit);
+		kit.clock.advance(121);
+		const started = await kit.members.login.sendCode({ email: member.email, password: member.password });
+		const device = await kit.members.login.complete({ loginId: started.loginId, code: GOOD_APP_CODE, rememberDevice: true });
+
+		// The store outside a transaction answers the first device lookup, then lets "log out everywhere" commit.
+		let raced = false;
+		const racingStore = new Proxy(harness.store, {
+			get(target, name) {
+				if (name === 'findTrustedDevice') {
+					return async (tokenHash: string) => {
+						const found = await target.findTrustedDevice(tokenHash);
+						if (!raced) {
+							raced = true;
+							await kit.members.sessions.logoutAll({ token: device.sessionToken });
+						}
+						return found;
+					};
+				}
+				const value: unknown = Reflect.get(target, name, target);
+				return typeof value === 'function' ? value.bind(target) : value;
+			},
+		});
+		const racing = kit.with({ store: racingStore });
+		const answer = await racing.login.sendCode({ email: member.email, password: member.password, deviceToken: device.deviceToken });
+		expect(raced).toBe(true);
+		expect(answer).not.toHaveProperty('trustedDevice');
+		expect(answer).toMatchObject({ loginId: expect.any(String), factors: expect.arrayContaining(['totp']) });
+	});
+
 	test('deleting the account removes the app at Twilio, the factors, codes and devices', async () => {
 		const kit = harness.kit();
 		const member = await memberWithApp(kit);

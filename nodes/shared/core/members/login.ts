@@ -60,7 +60,10 @@ export async function sendLoginCode(flow: MemberFlowContext, input: SendLoginCod
 		checked = await passwordHashGate.run(() => hashPassword(password));
 		await flow.store.updatePasswordHash(member.id, checked);
 	}
-	if (await isTrustedDevice(flow.store, member, input?.deviceToken, now)) return await trustedLogin(flow, member, checked, now);
+	if (await isTrustedDevice(flow.store, member, input?.deviceToken, now)) {
+		const trusted = await trustedLogin(flow, member, checked, input?.deviceToken, now);
+		if (trusted) return trusted;
+	}
 
 	const factors = await loginFactorsOf(flow.store, member);
 	// A member with an authenticator app gets no SMS unless they ask for one by naming a channel.
@@ -85,13 +88,24 @@ export async function sendLoginCode(flow: MemberFlowContext, input: SendLoginCod
 	return { loginId, factors, to: maskPhone(member.phone), channel };
 }
 
-/** A password login from a trusted device of this member: a session at once, while the password is still theirs. */
-async function trustedLogin(flow: MemberFlowContext, member: MemberRecord, checked: string, now: Date): Promise<TrustedLogin> {
+/**
+ * A password login from a trusted device of this member: a session at once, while the password is still theirs. The
+ * device is checked again with the member's row locked, as every flow that ends devices locks it too: a "log out
+ * everywhere" or password change that commits meanwhile either comes first and ends the device (no session here), or
+ * comes after and ends this session with the others.
+ */
+async function trustedLogin(
+	flow: MemberFlowContext,
+	member: MemberRecord,
+	checked: string,
+	deviceToken: unknown,
+	now: Date,
+): Promise<TrustedLogin | undefined> {
 	const session = await flow.store.transaction(async (tx) => {
 		await lockWithPassword(tx, member, checked);
-		return await openSession(tx, member, now, flow.policy);
+		return (await isTrustedDevice(tx, member, deviceToken, now)) ? await openSession(tx, member, now, flow.policy) : undefined;
 	});
-	return { ...(await toSessionGrant(member, session, flow.sessionSecret)), trustedDevice: true };
+	return session && { ...(await toSessionGrant(member, session, flow.sessionSecret)), trustedDevice: true };
 }
 
 /** Inside the login's transaction: the member's row, still with the password just checked, still allowed in. */

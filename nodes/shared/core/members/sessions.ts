@@ -119,6 +119,8 @@ export async function logoutEverywhere(
 	const at = flow.now();
 	const { member } = await readSessionToken(flow.store, input?.token, { secret: flow.sessionSecret, now: at });
 	const ended = await flow.store.transaction(async (tx) => {
+		// The member's row first, like a trusted-device login: one of the two waits for the other.
+		await tx.lockMember(member.id);
 		await tx.cancelPendingLogins(member.id, at);
 		await tx.deleteTrustedDevices(member.id);
 		return await tx.revokeMemberSessions(member.id, at);
