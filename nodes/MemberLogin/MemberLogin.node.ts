@@ -1,20 +1,26 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { memberNodeDescription, memberNodeMethods } from '../shared/n8n/memberNode';
+import { memberNodeMethods, memberNodeParts } from '../shared/n8n/memberNode';
 import { operationSubtitle } from '../shared/n8n/operations';
 import { operations } from './actions/login';
 import { router } from './actions/router';
 
+const { description, usingStore, usingVerify } = memberNodeParts(operations, {
+	displayName: 'Member Login',
+	name: 'memberLogin',
+	description: 'Log members in with password plus a Twilio Verify code, or passwordless with a phone code; verify and revoke session tokens',
+});
+
 export class MemberLogin implements INodeType {
 	description: INodeTypeDescription = {
-		...memberNodeDescription(operations, {
-			displayName: 'Member Login',
-			name: 'memberLogin',
-			description: 'Log members in with password plus a Twilio Verify code, or passwordless with a phone code; verify and revoke session tokens',
-		}),
+		...description,
 		icon: { light: 'file:../../icons/member.svg', dark: 'file:../../icons/member.dark.svg' },
 		subtitle: operationSubtitle(operations),
 		usableAsTool: true,
+		credentials: [
+			{ name: 'memberStoreApi', required: true, testedBy: 'memberStoreConnectionTest', displayOptions: usingStore },
+			{ name: 'twilioVerifyApi', required: true, displayOptions: usingVerify },
+		],
 	};
 
 	methods = memberNodeMethods;

@@ -9,12 +9,11 @@ import { showFor } from './displayOptions';
 import { FAILURE_OUTPUT } from './memberOutput';
 import { securityOptions } from './memberProperties';
 import { membersFor } from './memberService';
-import { MEMBER_STORE_CREDENTIAL, memberStoreConnectionTest } from './memberStore';
+import { memberStoreConnectionTest } from './memberStore';
 import { verifyListSearch } from './methods';
 import { nodeBasics } from './nodeDescription';
 import { chosenOperation, describeOperations, type MemberOperation, operationsNeeding } from './operations';
 import { failEveryItem, readConcurrency, runItems, bulkOptionsProperty } from './runItems';
-import { TWILIO_VERIFY_CREDENTIAL } from './transport';
 import { serviceField } from './verifyService';
 
 export type MemberOperations = Record<string, MemberOperation>;
@@ -29,22 +28,19 @@ const executionDataNotice: INodeProperties = {
 };
 
 /**
- * A member node's description but for its icon, subtitle and usableAsTool, which each node file writes out where n8n's
- * lint reads them. The Operation list, when each credential shows and the shared parameters all follow from what each
- * operation declares; the first operation is the default.
+ * A member node's description but for its icon, subtitle, usableAsTool and credentials, which each node file writes
+ * out where n8n's lint reads them; `usingStore` and `usingVerify` say when each credential shows. The Operation list,
+ * those conditions and the shared parameters all follow from what each operation declares; the first operation is
+ * the default.
  */
-export function memberNodeDescription(operations: MemberOperations, node: { displayName: string; name: string; description: string }) {
+export function memberNodeParts(operations: MemberOperations, node: { displayName: string; name: string; description: string }) {
 	const usingStore = showFor(operationsNeeding(operations, 'store', 'verify'));
 	const usingVerify = showFor(operationsNeeding(operations, 'verify'));
 	const security = securityOptions(showFor(operationsWithSecurity(operations)), operations);
-	return {
+	const description = {
 		...nodeBasics(node),
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Success', 'Failure'],
-		credentials: [
-			{ name: MEMBER_STORE_CREDENTIAL, required: true, testedBy: 'memberStoreConnectionTest', displayOptions: usingStore },
-			{ name: TWILIO_VERIFY_CREDENTIAL, required: true, displayOptions: usingVerify },
-		],
 		properties: [
 			...describeOperations(operations, Object.keys(operations)[0]),
 			executionDataNotice,
@@ -53,6 +49,7 @@ export function memberNodeDescription(operations: MemberOperations, node: { disp
 			bulkOptionsProperty,
 		],
 	};
+	return { description, usingStore, usingVerify };
 }
 
 function operationsWithSecurity(operations: MemberOperations): string[] {
