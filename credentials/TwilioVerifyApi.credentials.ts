@@ -1,5 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { choiceField } from '../nodes/shared/n8n/choiceField';
+import { secretField } from '../nodes/shared/n8n/secretField';
+
 export class TwilioVerifyApi implements ICredentialType {
 	name = 'twilioVerifyApi';
 
@@ -19,25 +22,11 @@ export class TwilioVerifyApi implements ICredentialType {
 			placeholder: 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 			description: 'Found on the Twilio Console dashboard',
 		},
-		{
-			displayName: 'Authenticate With',
-			name: 'authType',
-			type: 'options',
-			default: 'authToken',
-			options: [
-				{ name: 'Auth Token', value: 'authToken' },
-				{ name: 'API Key', value: 'apiKey', description: 'An API Key SID and Secret, which you can revoke on its own' },
-			],
-		},
-		{
-			displayName: 'Auth Token',
-			name: 'authToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authType: ['authToken'] } },
-		},
+		choiceField('Authenticate With', 'authType', [
+			{ name: 'Auth Token', value: 'authToken' },
+			{ name: 'API Key', value: 'apiKey', description: 'An API Key SID and Secret, which you can revoke on its own' },
+		]),
+		secretField('Auth Token', 'authToken', { required: true, displayOptions: { show: { authType: ['authToken'] } } }),
 		{
 			displayName: 'API Key SID',
 			name: 'apiKeySid',
@@ -47,15 +36,7 @@ export class TwilioVerifyApi implements ICredentialType {
 			placeholder: 'SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
-		{
-			displayName: 'API Key Secret',
-			name: 'apiKeySecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authType: ['apiKey'] } },
-		},
+		secretField('API Key Secret', 'apiKeySecret', { required: true, displayOptions: { show: { authType: ['apiKey'] } } }),
 		{
 			displayName: 'Default Verify Service SID',
 			name: 'defaultServiceSid',

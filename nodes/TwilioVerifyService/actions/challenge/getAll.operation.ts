@@ -4,7 +4,7 @@ import type { VerifyClient } from '../../../shared/core/verify/client';
 import { showFor } from '../../../shared/n8n/displayOptions';
 import { optionalText } from '../../../shared/n8n/parameters';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
-import { filtersField, limitFields, readLimit } from '../common';
+import { filtersField, limitFields, readLimit, textFilter } from '../common';
 import { identityField, readIdentity } from '../entity/fields';
 
 const displayOptions = showFor(['getAll'], 'challenge');
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 	identityField(displayOptions),
 	...limitFields(displayOptions),
 	filtersField(displayOptions, [
-		{ displayName: 'Factor SID', name: 'factorSid', type: 'string', default: '', placeholder: 'YFxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
+		textFilter('Factor SID', 'factorSid', 'YFxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'),
 		{
 			displayName: 'Status',
 			name: 'status',

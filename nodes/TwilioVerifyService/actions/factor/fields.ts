@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TotpFactorConfig } from '../../../shared/core/verify/factors';
 import type { VerifyClient } from '../../../shared/core/verify/client';
+import { choiceField } from '../../../shared/n8n/choiceField';
 import type { Show } from '../../../shared/n8n/displayOptions';
 import { readSid } from '../../../shared/n8n/parameters';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
@@ -56,17 +57,11 @@ export function totpOptionsField(displayOptions: { show: Show }): INodePropertie
 		default: {},
 		displayOptions,
 		options: [
-			{
-				displayName: 'Algorithm',
-				name: 'alg',
-				type: 'options',
-				default: 'sha1',
-				options: [
-					{ name: 'SHA-1', value: 'sha1', description: 'What every authenticator app supports' },
-					{ name: 'SHA-256', value: 'sha256' },
-					{ name: 'SHA-512', value: 'sha512' },
-				],
-			},
+			choiceField('Algorithm', 'alg', [
+				{ name: 'SHA-1', value: 'sha1', description: 'What every authenticator app supports' },
+				{ name: 'SHA-256', value: 'sha256' },
+				{ name: 'SHA-512', value: 'sha512' },
+			]),
 			{
 				displayName: 'Code Length',
 				name: 'codeLength',

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { showFor } from '../../../shared/n8n/displayOptions';
-import { countryField, readCountry } from './fields';
+import { configurationKeyFields, readConfigurationKey } from './fields';
 
-const displayOptions = showFor(['delete'], 'messagingConfiguration');
-
-export const description: INodeProperties[] = [serviceField(displayOptions), countryField(displayOptions)];
+export const description: INodeProperties[] = configurationKeyFields(showFor(['delete'], 'messagingConfiguration'));
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
-	const country = readCountry(this, itemIndex);
-	await client.management.deleteMessagingConfiguration(readServiceSid(this, client, itemIndex), country);
+	const [serviceSid, country] = readConfigurationKey(this, client, itemIndex);
+	await client.management.deleteMessagingConfiguration(serviceSid, country);
 	return { deleted: true, country };
 }

@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { VerifyClient } from '../../../shared/core/verify/client';
 import type { Show } from '../../../shared/n8n/displayOptions';
 import { readSid } from '../../../shared/n8n/parameters';
+import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
+import { sidField } from '../common';
 
-export function countryField(displayOptions: { show: Show }): INodeProperties {
+function countryField(displayOptions: { show: Show }): INodeProperties {
 	return {
 		displayName: 'Country',
 		name: 'country',
@@ -16,21 +19,36 @@ export function countryField(displayOptions: { show: Show }): INodeProperties {
 	};
 }
 
-export function messagingServiceField(displayOptions: { show: Show }): INodeProperties {
-	return {
-		displayName: 'Messaging Service SID',
-		name: 'messagingServiceSid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'MGxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-		description: 'The Messaging Service that sends the codes to this country',
-		displayOptions,
-	};
-}
-
 /** Country codes upper case (ca → CA); `all` stays as Twilio spells it. */
-export function readCountry(context: IExecuteFunctions, itemIndex: number): string {
+function readCountry(context: IExecuteFunctions, itemIndex: number): string {
 	const country = readSid(context, 'country', itemIndex);
 	return country.toLowerCase() === 'all' ? 'all' : country.toUpperCase();
+}
+
+/** A messaging configuration is found by its Verify Service and its country. */
+export function configurationKeyFields(displayOptions: { show: Show }): INodeProperties[] {
+	return [serviceField(displayOptions), countryField(displayOptions)];
+}
+
+export function readConfigurationKey(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): [string, string] {
+	return [readServiceSid(context, client, itemIndex), readCountry(context, itemIndex)];
+}
+
+/** Create and update both say which Messaging Service sends the codes to the country. */
+export function configurationFields(displayOptions: { show: Show }): INodeProperties[] {
+	return [
+		...configurationKeyFields(displayOptions),
+		sidField(
+			'messagingServiceSid',
+			'Messaging Service SID',
+			'MG',
+			displayOptions,
+			'The Messaging Service that sends the codes to this country',
+		),
+	];
+}
+
+/** The values of `configurationFields`, in the order the messaging configuration calls take them. */
+export function readConfiguration(context: IExecuteFunctions, client: VerifyClient, itemIndex: number): [string, string, string] {
+	return [...readConfigurationKey(context, client, itemIndex), readSid(context, 'messagingServiceSid', itemIndex)];
 }

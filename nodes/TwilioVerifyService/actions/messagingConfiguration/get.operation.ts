@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { showFor } from '../../../shared/n8n/displayOptions';
-import { countryField, readCountry } from './fields';
+import { configurationKeyFields, readConfigurationKey } from './fields';
 
-const displayOptions = showFor(['get'], 'messagingConfiguration');
-
-export const description: INodeProperties[] = [serviceField(displayOptions), countryField(displayOptions)];
+export const description: INodeProperties[] = configurationKeyFields(showFor(['get'], 'messagingConfiguration'));
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
-	return await client.management.getMessagingConfiguration(readServiceSid(this, client, itemIndex), readCountry(this, itemIndex));
+	return await client.management.getMessagingConfiguration(...readConfigurationKey(this, client, itemIndex));
 }

@@ -1,23 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
-import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { showFor } from '../../../shared/n8n/displayOptions';
-import { readSid } from '../../../shared/n8n/parameters';
-import { countryField, messagingServiceField, readCountry } from './fields';
+import { configurationFields, readConfiguration } from './fields';
 
-const displayOptions = showFor(['update'], 'messagingConfiguration');
-
-export const description: INodeProperties[] = [
-	serviceField(displayOptions),
-	countryField(displayOptions),
-	messagingServiceField(displayOptions),
-];
+export const description: INodeProperties[] = configurationFields(showFor(['update'], 'messagingConfiguration'));
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
-	return await client.management.updateMessagingConfiguration(
-		readServiceSid(this, client, itemIndex),
-		readCountry(this, itemIndex),
-		readSid(this, 'messagingServiceSid', itemIndex),
-	);
+	return await client.management.updateMessagingConfiguration(...readConfiguration(this, client, itemIndex));
 }

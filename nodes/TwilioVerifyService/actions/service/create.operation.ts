@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import { showFor } from '../../../shared/n8n/displayOptions';
+import { additionalFieldsField } from '../common';
 import { serviceSettings, toServiceOptions } from './settings';
 
 const displayOptions = showFor(['create'], 'service');
@@ -17,15 +18,7 @@ export const description: INodeProperties[] = [
 		description: 'The name shown in messages, e.g. "Your Acme verification code is..."',
 		displayOptions,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions,
-		options: serviceSettings.filter((setting) => setting.name !== 'friendlyName'),
-	},
+	additionalFieldsField(displayOptions, serviceSettings.filter((setting) => setting.name !== 'friendlyName')),
 ];
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {

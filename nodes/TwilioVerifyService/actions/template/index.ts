@@ -1,14 +1,6 @@
-import { operationProperty, resourceOf } from '../common';
+import { resourceOf } from '../common';
 import * as getAll from './getAll.operation';
 
-export const { operations, description } = resourceOf(
-	{ getAll },
-	operationProperty('template', 'getAll', [
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			action: 'Get many templates',
-			description: 'List the message templates a verification can use',
-		},
-	]),
-);
+export const { operations, description } = resourceOf({ getAll }, 'template', 'getAll', {
+	getAll: { action: 'Get many templates', description: 'List the message templates a verification can use' },
+});

@@ -4,9 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { ConfigurationError } from '../../../shared/core/errors';
 import { isSid } from '../../../shared/core/verify/client';
 import { ATTEMPT_CHANNELS, type AttemptChannel, type AttemptListFilters, type AttemptSummaryFilters } from '../../../shared/core/verify/types';
+import { choiceField } from '../../../shared/n8n/choiceField';
 import type { Show } from '../../../shared/n8n/displayOptions';
 import { serviceField } from '../../../shared/n8n/verifyService';
-import { filtersField } from '../common';
+import { filtersField, textFilter } from '../common';
 
 const CHANNEL_NAMES: Record<AttemptChannel, string> = { call: 'Call', email: 'Email', rbm: 'RCS (RBM)', sms: 'SMS', whatsapp: 'WhatsApp' };
 const channelOptions: INodePropertyOptions[] = ATTEMPT_CHANNELS.map((value) => ({ name: CHANNEL_NAMES[value], value })).sort((a, b) =>
@@ -23,14 +24,7 @@ export function attemptServiceField(displayOptions: { show: Show }): INodeProper
 
 const common: INodeProperties[] = [
 	{ displayName: 'Channel', name: 'channel', type: 'options', default: 'sms', options: channelOptions },
-	{
-		displayName: 'Country',
-		name: 'country',
-		type: 'string',
-		default: '',
-		placeholder: 'US',
-		description: 'Destination country, as an ISO 3166-1 alpha-2 code',
-	},
+	textFilter('Country', 'country', 'US', 'Destination country, as an ISO 3166-1 alpha-2 code'),
 	{ displayName: 'Created After', name: 'dateCreatedAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Created Before', name: 'dateCreatedBefore', type: 'dateTime', default: '' },
 ];
@@ -44,31 +38,12 @@ export function listFilters(displayOptions: { show: Show }): INodeProperties {
 		displayOptions,
 		sorted([
 			...common,
-			{
-				displayName: 'Conversion Status',
-				name: 'status',
-				type: 'options',
-				default: 'converted',
-				options: [
-					{ name: 'Converted', value: 'converted', description: 'The right code was entered' },
-					{ name: 'Unconverted', value: 'unconverted' },
-				],
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'string',
-				default: '',
-				placeholder: '+14155552671',
-				description: 'Destination phone number in E.164 format',
-			},
-			{
-				displayName: 'Verification SID',
-				name: 'verificationSid',
-				type: 'string',
-				default: '',
-				placeholder: 'VExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-			},
+			choiceField('Conversion Status', 'status', [
+				{ name: 'Converted', value: 'converted', description: 'The right code was entered' },
+				{ name: 'Unconverted', value: 'unconverted' },
+			]),
+			textFilter('To', 'to', '+14155552671', 'Destination phone number in E.164 format'),
+			textFilter('Verification SID', 'verificationSid', 'VExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'),
 		]),
 	);
 }
@@ -78,14 +53,7 @@ export function summaryFilters(displayOptions: { show: Show }): INodeProperties 
 		displayOptions,
 		sorted([
 			...common,
-			{
-				displayName: 'Destination Prefix',
-				name: 'destinationPrefix',
-				type: 'string',
-				default: '',
-				placeholder: '+44',
-				description: 'Only destinations whose E.164 number starts with this',
-			},
+			textFilter('Destination Prefix', 'destinationPrefix', '+44', 'Only destinations whose E.164 number starts with this'),
 		]),
 	);
 }

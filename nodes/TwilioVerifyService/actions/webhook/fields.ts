@@ -1,7 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { WEBHOOK_EVENT_TYPES, type WebhookFields } from '../../../shared/core/verify/types';
+import { choiceField } from '../../../shared/n8n/choiceField';
 import type { Show } from '../../../shared/n8n/displayOptions';
+import { additionalFieldsField, updateFieldsField } from '../common';
 
 const EVENT_NAMES: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> = {
 	'*': 'All Events',
@@ -24,26 +26,14 @@ const eventTypes: Omit<INodeProperties, 'displayOptions'> = {
 const optionalFields: INodeProperties[] = [
 	{ ...eventTypes },
 	{ displayName: 'Friendly Name', name: 'friendlyName', type: 'string', default: '' },
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		default: 'enabled',
-		options: [
-			{ name: 'Enabled', value: 'enabled' },
-			{ name: 'Disabled', value: 'disabled' },
-		],
-	},
-	{
-		displayName: 'Version',
-		name: 'version',
-		type: 'options',
-		default: 'v2',
-		options: [
-			{ name: 'V2', value: 'v2', description: 'Every current field' },
-			{ name: 'V1 (Legacy)', value: 'v1' },
-		],
-	},
+	choiceField('Status', 'status', [
+		{ name: 'Enabled', value: 'enabled' },
+		{ name: 'Disabled', value: 'disabled' },
+	]),
+	choiceField('Version', 'version', [
+		{ name: 'V2', value: 'v2', description: 'Every current field' },
+		{ name: 'V1 (Legacy)', value: 'v1' },
+	]),
 	{ displayName: 'Webhook URL', name: 'webhookUrl', type: 'string', default: '', placeholder: 'https://example.com/verify-events' },
 ];
 
@@ -60,28 +50,12 @@ export function webhookCreateFields(displayOptions: { show: Show }): INodeProper
 			displayOptions,
 		},
 		{ ...eventTypes, required: true, displayOptions },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions,
-			options: optionalFields.filter((field) => field.name === 'status' || field.name === 'version'),
-		},
+		additionalFieldsField(displayOptions, optionalFields.filter((field) => field.name === 'status' || field.name === 'version')),
 	];
 }
 
 export function webhookUpdateFields(displayOptions: { show: Show }): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions,
-		options: optionalFields,
-	};
+	return updateFieldsField(displayOptions, optionalFields);
 }
 
 /** The fields set in a collection, empty text and lists read as not given. */

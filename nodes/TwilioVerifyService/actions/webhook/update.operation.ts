@@ -1,10 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VerifyClient } from '../../../shared/core/verify/client';
 import { readServiceSid, serviceField } from '../../../shared/n8n/verifyService';
 import { showFor } from '../../../shared/n8n/displayOptions';
 import { readSid } from '../../../shared/n8n/parameters';
-import { sidField } from '../common';
+import { readUpdateFields, sidField } from '../common';
 import { toWebhookFields, webhookUpdateFields } from './fields';
 
 const displayOptions = showFor(['update'], 'webhook');
@@ -17,9 +17,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, client: VerifyClient, itemIndex: number): Promise<IDataObject> {
 	const serviceSid = readServiceSid(this, client, itemIndex);
-	const fields = toWebhookFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex });
-	}
+	const fields = readUpdateFields(this, itemIndex, toWebhookFields);
 	return await client.management.updateWebhook(serviceSid, readSid(this, 'webhookSid', itemIndex), fields);
 }
