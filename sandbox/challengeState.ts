@@ -17,7 +17,7 @@ const CHALLENGE_MAX_TTL_MS = 60 * 60 * 1000;
 export class ChallengeState extends FactorState {
 	/** A TOTP challenge; with AuthPayload it is answered at once: `approved` for a current code, else still `pending`. */
 	createChallenge(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): ChallengeRecord {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
+		const entity = this.entities.find([accountSid, serviceSid, identity]);
 		const params = new RequestParams(rawParams);
 		params.requiredString('FactorSid');
 		const factorSid = read(() => params.sid('FactorSid', 'YF')) as string;
@@ -25,9 +25,9 @@ export class ChallengeState extends FactorState {
 		const hiddenDetails = read(() => params.jsonObject('HiddenDetails')) ?? null;
 		const time = this.currentTime();
 		const expiresAt = this.readExpiration(params.string('ExpirationDate'), time);
-		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
+		const factor = this.factors.find([accountSid, serviceSid, identity, factorSid]);
 		if (factor.status !== 'verified') throw twilioErrors.factorUnverified();
-		const challenge: ChallengeRecord = {
+		const challenge = this.challenges.create(time, {
 			sid: newSid('YC'),
 			serviceSid,
 			accountSid,
@@ -38,11 +38,8 @@ export class ChallengeState extends FactorState {
 			hiddenDetails,
 			respondedAt: null,
 			expiresAt,
-			createdAt: time,
-			updatedAt: time,
-		};
+		});
 		if (authPayload !== undefined) this.answer(challenge, factor, authPayload);
-		this.challenges.set(challenge.sid, challenge);
 		return challenge;
 	}
 
@@ -60,7 +57,11 @@ export class ChallengeState extends FactorState {
 		challenge.status = 'approved';
 		challenge.respondedAt = this.currentTime();
 		challenge.updatedAt = challenge.respondedAt;
+		this.challengeApproved?.(challenge);
 	}
+
+	/** Told when a challenge is approved: the events layer (events.ts) sends the webhook event. */
+	protected challengeApproved?(challenge: ChallengeRecord): void;
 
 	/** A pending challenge past its expiration date reads as expired from then on. */
 	private refresh(challenge: ChallengeRecord): ChallengeRecord {
@@ -72,21 +73,17 @@ export class ChallengeState extends FactorState {
 	}
 
 	getChallenge(accountSid: string, serviceSid: string, identity: string, challengeSid: string): ChallengeRecord {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		const challenge = this.challenges.get(challengeSid);
-		if (!challenge || challenge.entitySid !== entity.sid) throw twilioErrors.notFound();
-		return this.refresh(challenge);
+		return this.refresh(this.challenges.find([accountSid, serviceSid, identity, challengeSid]));
 	}
 
 	/** Filters FactorSid and Status; Order `asc` (default, oldest first) or `desc`. */
 	listChallenges(accountSid: string, serviceSid: string, identity: string, query: URLSearchParams): ChallengeRecord[] {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
+		const entityChallenges = this.challenges.list([accountSid, serviceSid, identity]);
 		const params = new RequestParams(query);
 		const factorSid = read(() => params.sid('FactorSid', 'YF'));
 		const status = read(() => params.oneOf('Status', CHALLENGE_STATUSES));
 		const order = read(() => params.oneOf('Order', ['asc', 'desc'] as const)) ?? 'asc';
-		const challenges = [...this.challenges.values()]
-			.filter((challenge) => challenge.entitySid === entity.sid)
+		const challenges = entityChallenges
 			.map((challenge) => this.refresh(challenge))
 			.filter((challenge) => (!factorSid || challenge.factorSid === factorSid) && (!status || challenge.status === status));
 		return order === 'desc' ? challenges.reverse() : challenges;
@@ -105,7 +102,7 @@ export class ChallengeState extends FactorState {
 		params.requiredString('AuthPayload');
 		const authPayload = readAuthPayload(params) as string;
 		if (challenge.status === 'expired') throw twilioErrors.challengeExpired();
-		const factor = this.getFactor(accountSid, serviceSid, identity, challenge.factorSid);
+		const factor = this.factors.find([accountSid, serviceSid, identity, challenge.factorSid]);
 		if (challenge.status === 'pending') this.answer(challenge, factor, authPayload);
 		return challenge;
 	}

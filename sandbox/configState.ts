@@ -63,8 +63,7 @@ export class ConfigState extends RateLimitState {
 		const friendlyName = params.requiredString('FriendlyName');
 		const eventTypes = readEventTypes(rawParams, true) as string[];
 		const webhookUrl = readWebhookUrl(params, true) as string;
-		const time = this.currentTime();
-		const webhook: WebhookRecord = {
+		return this.webhooks.create(this.currentTime(), {
 			sid: newSid('YW'),
 			serviceSid: service.sid,
 			accountSid,
@@ -73,27 +72,16 @@ export class ConfigState extends RateLimitState {
 			status: params.oneOf('Status', WEBHOOK_STATUSES) ?? 'enabled',
 			version: params.oneOf('Version', WEBHOOK_VERSIONS) ?? 'v2',
 			webhookUrl,
-			createdAt: time,
-			updatedAt: time,
-		};
-		this.webhooks.set(webhook.sid, webhook);
-		return webhook;
+		});
 	}
 
+	/** A Service's webhooks (tests read them directly). */
 	listWebhooks(accountSid: string, serviceSid: string): WebhookRecord[] {
-		this.getService(accountSid, serviceSid);
-		return [...this.webhooks.values()].filter((webhook) => webhook.serviceSid === serviceSid);
-	}
-
-	getWebhook(accountSid: string, serviceSid: string, webhookSid: string): WebhookRecord {
-		this.getService(accountSid, serviceSid);
-		const webhook = this.webhooks.get(webhookSid);
-		if (!webhook || webhook.serviceSid !== serviceSid) throw twilioErrors.notFound();
-		return webhook;
+		return this.webhooks.list([accountSid, serviceSid]);
 	}
 
 	updateWebhook(accountSid: string, serviceSid: string, webhookSid: string, rawParams: ParamsSource): WebhookRecord {
-		const webhook = this.getWebhook(accountSid, serviceSid, webhookSid);
+		const webhook = this.webhooks.find([accountSid, serviceSid, webhookSid]);
 		const params = new RequestParams(rawParams);
 		const friendlyName = params.string('FriendlyName');
 		if (friendlyName === '') throw twilioErrors.invalidParameter('FriendlyName');
@@ -111,8 +99,7 @@ export class ConfigState extends RateLimitState {
 	}
 
 	deleteWebhook(accountSid: string, serviceSid: string, webhookSid: string): void {
-		this.getWebhook(accountSid, serviceSid, webhookSid);
-		this.webhooks.delete(webhookSid);
+		this.webhooks.remove([accountSid, serviceSid, webhookSid]);
 	}
 
 	// --- Messaging configurations ---
@@ -130,30 +117,8 @@ export class ConfigState extends RateLimitState {
 		if (!COUNTRY_PATTERN.test(country)) throw twilioErrors.invalidParameter('Country');
 		const key = `${service.sid}/${country}`;
 		if (this.messagingConfigurations.has(key)) throw twilioErrors.duplicateMessagingConfiguration();
-		const time = this.currentTime();
-		const configuration: MessagingConfigurationRecord = {
-			sid: country,
-			serviceSid: service.sid,
-			accountSid,
-			country,
-			messagingServiceSid,
-			createdAt: time,
-			updatedAt: time,
-		};
-		this.messagingConfigurations.set(key, configuration);
-		return configuration;
-	}
-
-	listMessagingConfigurations(accountSid: string, serviceSid: string): MessagingConfigurationRecord[] {
-		this.getService(accountSid, serviceSid);
-		return [...this.messagingConfigurations.values()].filter((configuration) => configuration.serviceSid === serviceSid);
-	}
-
-	getMessagingConfiguration(accountSid: string, serviceSid: string, country: string): MessagingConfigurationRecord {
-		this.getService(accountSid, serviceSid);
-		const configuration = this.messagingConfigurations.get(`${serviceSid}/${country}`);
-		if (!configuration) throw twilioErrors.notFound();
-		return configuration;
+		const configuration = { sid: country, serviceSid: service.sid, accountSid, country, messagingServiceSid };
+		return this.messagingConfigurations.create(this.currentTime(), configuration, key);
 	}
 
 	updateMessagingConfiguration(
@@ -162,7 +127,7 @@ export class ConfigState extends RateLimitState {
 		country: string,
 		rawParams: ParamsSource,
 	): MessagingConfigurationRecord {
-		const configuration = this.getMessagingConfiguration(accountSid, serviceSid, country);
+		const configuration = this.messagingConfigurations.find([accountSid, serviceSid, country]);
 		const params = new RequestParams(rawParams);
 		params.requiredString('MessagingServiceSid');
 		configuration.messagingServiceSid = params.sid('MessagingServiceSid', 'MG') as string;
@@ -171,7 +136,6 @@ export class ConfigState extends RateLimitState {
 	}
 
 	deleteMessagingConfiguration(accountSid: string, serviceSid: string, country: string): void {
-		this.getMessagingConfiguration(accountSid, serviceSid, country);
-		this.messagingConfigurations.delete(`${serviceSid}/${country}`);
+		this.messagingConfigurations.remove([accountSid, serviceSid, country]);
 	}
 }

@@ -18,6 +18,7 @@ import * as crypto from 'node:crypto';
 import { allValues } from './configState';
 import { deliverInBackground, signPost, type EventBody } from './eventDelivery';
 import { factorFields, verificationEvent } from './eventPayloads';
+import type { FactorEvent } from './factorState';
 import type { ChallengeRecord, FactorRecord, VerificationRecord, VerificationStatus, WebhookRecord } from './records';
 import type { ParamsSource } from './serviceState';
 import { VerifyState, type VerifyStateOptions } from './state';
@@ -83,53 +84,11 @@ export class VerifyStateWithEvents extends VerifyState {
 		for (const verification of this.verifications.values()) this.statusOf(verification);
 	}
 
-	override createFactor(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): FactorRecord {
-		const factor = super.createFactor(accountSid, serviceSid, identity, rawParams);
-		this.sendServiceEvent(serviceSid, 'factor.created', factorFields(factor));
-		return factor;
+	protected override factorChanged(event: FactorEvent, factor: FactorRecord): void {
+		this.sendServiceEvent(factor.serviceSid, event, factorFields(factor));
 	}
 
-	override updateFactor(
-		accountSid: string,
-		serviceSid: string,
-		identity: string,
-		factorSid: string,
-		rawParams: ParamsSource,
-	): FactorRecord {
-		const before = this.factors.get(factorSid)?.status;
-		const factor = super.updateFactor(accountSid, serviceSid, identity, factorSid, rawParams);
-		if (before === 'unverified' && factor.status === 'verified') {
-			this.sendServiceEvent(serviceSid, 'factor.verified', factorFields(factor));
-		}
-		return factor;
-	}
-
-	override deleteFactor(accountSid: string, serviceSid: string, identity: string, factorSid: string): void {
-		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
-		super.deleteFactor(accountSid, serviceSid, identity, factorSid);
-		this.sendServiceEvent(serviceSid, 'factor.deleted', factorFields(factor));
-	}
-
-	override createChallenge(accountSid: string, serviceSid: string, identity: string, rawParams: ParamsSource): ChallengeRecord {
-		const challenge = super.createChallenge(accountSid, serviceSid, identity, rawParams);
-		if (challenge.status === 'approved') this.sendChallengeApproved(challenge);
-		return challenge;
-	}
-
-	override updateChallenge(
-		accountSid: string,
-		serviceSid: string,
-		identity: string,
-		challengeSid: string,
-		rawParams: ParamsSource,
-	): ChallengeRecord {
-		const before = this.challenges.get(challengeSid)?.status;
-		const challenge = super.updateChallenge(accountSid, serviceSid, identity, challengeSid, rawParams);
-		if (before !== 'approved' && challenge.status === 'approved') this.sendChallengeApproved(challenge);
-		return challenge;
-	}
-
-	private sendChallengeApproved(challenge: ChallengeRecord): void {
+	protected override challengeApproved(challenge: ChallengeRecord): void {
 		const factor = this.factors.get(challenge.factorSid);
 		this.sendServiceEvent(challenge.serviceSid, 'challenge.approved', {
 			...(factor ? factorFields(factor) : { entity_identity: challenge.identity, factor_sid: challenge.factorSid }),

@@ -4,17 +4,17 @@
  */
 import { AccountState } from './accountState';
 import { TwilioError, twilioErrors } from './errors';
-import { RequestParams } from './params';
+import { RequestParams, readIdentity } from './params';
 import type { EntityRecord, FactorRecord, TotpConfig } from './records';
 import type { ParamsSource } from './serviceState';
 import { base32Decode, newTotpSecret, totpCode, totpMatches } from './totp';
 import { newSid } from './values';
 
-/** 8-64 characters of dash-separated letters and digits (Twilio's rule for an Entity identity). */
-const IDENTITY_PATTERN = /^(?=.{8,64}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const FRIENDLY_NAME_MAX = 64;
 const AUTH_PAYLOAD_PATTERN = /^.{3,8}$/s;
 const TOTP_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
+
+export type FactorEvent = 'factor.created' | 'factor.verified' | 'factor.deleted';
 
 /** Reads with RequestParams, answering 60306 (this API's "invalid request") where Verify's older resources say 60200. */
 export function read<T>(reader: () => T): T {
@@ -24,11 +24,6 @@ export function read<T>(reader: () => T): T {
 		if (error instanceof TwilioError && error.code === 60200) throw new TwilioError(400, 60306, error.message);
 		throw error;
 	}
-}
-
-function readIdentity(identity: string): string {
-	if (!IDENTITY_PATTERN.test(identity)) throw twilioErrors.invalidRequest('Identity');
-	return identity;
 }
 
 export function readAuthPayload(params: RequestParams): string | undefined {
@@ -58,31 +53,20 @@ export class FactorState extends AccountState {
 	}
 
 	private addEntity(accountSid: string, serviceSid: string, identity: string): EntityRecord {
-		const time = this.currentTime();
-		const entity: EntityRecord = { sid: newSid('YE'), serviceSid, accountSid, identity, createdAt: time, updatedAt: time };
-		this.entities.set(`${serviceSid}/${identity}`, entity);
-		return entity;
+		const entity = { sid: newSid('YE'), serviceSid, accountSid, identity };
+		return this.entities.create(this.currentTime(), entity, `${serviceSid}/${identity}`);
 	}
 
+	/** A Service's entities (tests read them directly). */
 	listEntities(accountSid: string, serviceSid: string): EntityRecord[] {
-		this.getService(accountSid, serviceSid);
-		return [...this.entities.values()].filter((entity) => entity.serviceSid === serviceSid);
-	}
-
-	getEntity(accountSid: string, serviceSid: string, identity: string): EntityRecord {
-		this.getService(accountSid, serviceSid);
-		const entity = this.entities.get(`${serviceSid}/${readIdentity(identity)}`);
-		if (!entity) throw twilioErrors.notFound();
-		return entity;
+		return this.entities.list([accountSid, serviceSid]);
 	}
 
 	/** Takes the entity's factors and challenges with it. */
 	deleteEntity(accountSid: string, serviceSid: string, identity: string): void {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		this.entities.delete(`${serviceSid}/${entity.identity}`);
-		for (const collection of [this.factors, this.challenges]) {
-			for (const [sid, record] of collection) if (record.entitySid === entity.sid) collection.delete(sid);
-		}
+		const entity = this.entities.remove([accountSid, serviceSid, identity]);
+		this.factors.deleteWhere((factor) => factor.entitySid === entity.sid);
+		this.challenges.deleteWhere((challenge) => challenge.entitySid === entity.sid);
 	}
 
 	// --- Factors ---
@@ -110,8 +94,7 @@ export class FactorState extends AccountState {
 			throw twilioErrors.invalidRequest('Binding.Secret');
 		}
 		const entity = this.entities.get(`${serviceSid}/${identity}`) ?? this.addEntity(accountSid, serviceSid, identity);
-		const time = this.currentTime();
-		const factor: FactorRecord = {
+		const factor = this.factors.create(this.currentTime(), {
 			sid: newSid('YF'),
 			serviceSid,
 			accountSid,
@@ -121,28 +104,14 @@ export class FactorState extends AccountState {
 			status: 'unverified',
 			secret: secret.replace(/[\s=]/g, '').toUpperCase(),
 			config,
-			createdAt: time,
-			updatedAt: time,
-		};
-		this.factors.set(factor.sid, factor);
-		return factor;
-	}
-
-	listFactors(accountSid: string, serviceSid: string, identity: string): FactorRecord[] {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		return [...this.factors.values()].filter((factor) => factor.entitySid === entity.sid);
-	}
-
-	getFactor(accountSid: string, serviceSid: string, identity: string, factorSid: string): FactorRecord {
-		const entity = this.getEntity(accountSid, serviceSid, identity);
-		const factor = this.factors.get(factorSid);
-		if (!factor || factor.entitySid !== entity.sid) throw twilioErrors.notFound();
+		});
+		this.factorChanged?.('factor.created', factor);
 		return factor;
 	}
 
 	/** AuthPayload verifies a new factor when it is a current code; a wrong one leaves it unverified (200 either way). */
 	updateFactor(accountSid: string, serviceSid: string, identity: string, factorSid: string, rawParams: ParamsSource): FactorRecord {
-		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
+		const factor = this.factors.find([accountSid, serviceSid, identity, factorSid]);
 		const params = new RequestParams(rawParams);
 		const authPayload = readAuthPayload(params);
 		const friendlyName = params.string('FriendlyName');
@@ -152,18 +121,22 @@ export class FactorState extends AccountState {
 		const config = readTotpConfig(params, factor.config);
 		if (friendlyName !== undefined) factor.friendlyName = friendlyName;
 		factor.config = config;
-		if (authPayload !== undefined && factor.status === 'unverified' && this.codeMatches(factor, authPayload)) {
-			factor.status = 'verified';
-		}
+		const verifiedNow = authPayload !== undefined && factor.status === 'unverified' && this.codeMatches(factor, authPayload);
+		if (verifiedNow) factor.status = 'verified';
 		factor.updatedAt = this.currentTime();
+		if (verifiedNow) this.factorChanged?.('factor.verified', factor);
 		return factor;
 	}
 
+	/** Takes the factor's challenges with it. */
 	deleteFactor(accountSid: string, serviceSid: string, identity: string, factorSid: string): void {
-		const factor = this.getFactor(accountSid, serviceSid, identity, factorSid);
-		this.factors.delete(factor.sid);
-		for (const [sid, challenge] of this.challenges) if (challenge.factorSid === factor.sid) this.challenges.delete(sid);
+		const factor = this.factors.remove([accountSid, serviceSid, identity, factorSid]);
+		this.challenges.deleteWhere((challenge) => challenge.factorSid === factor.sid);
+		this.factorChanged?.('factor.deleted', factor);
 	}
+
+	/** Told when a factor is created, verified or deleted: the events layer (events.ts) sends the webhook event. */
+	protected factorChanged?(event: FactorEvent, factor: FactorRecord): void;
 
 	protected codeMatches(factor: FactorRecord, code: string): boolean {
 		const { timeStep, skew, codeLength, alg } = factor.config;

@@ -3,6 +3,15 @@ import * as net from 'node:net';
 
 import { twilioErrors } from './errors';
 
+/** 8-64 characters of dash-separated letters and digits (Twilio's rule for an Entity identity). */
+const IDENTITY_PATTERN = /^(?=.{8,64}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
+/** An Entity identity, from a form field or a path; a malformed one answers 60306. */
+export function readIdentity(identity: string): string {
+	if (!IDENTITY_PATTERN.test(identity)) throw twilioErrors.invalidRequest('Identity');
+	return identity;
+}
+
 /** Parameters named as Twilio's form fields, given directly (no HTTP); other values are stringified as a form would. */
 export type TwilioParams = Record<string, string | number | boolean | object | null | undefined>;
 

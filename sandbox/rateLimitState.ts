@@ -11,33 +11,16 @@ export class RateLimitState extends ServiceState {
 		const params = new RequestParams(rawParams);
 		const uniqueName = params.requiredString('UniqueName');
 		const description = params.string('Description');
-		if (this.listRateLimits(accountSid, serviceSid).some((rateLimit) => rateLimit.uniqueName === uniqueName)) {
+		if (this.rateLimits.list([accountSid, serviceSid]).some((rateLimit) => rateLimit.uniqueName === uniqueName)) {
 			throw twilioErrors.duplicateRateLimit();
 		}
-		const time = this.currentTime();
-		const rateLimit: RateLimitRecord = {
+		return this.rateLimits.create(this.currentTime(), {
 			sid: newSid('RK'),
 			serviceSid: service.sid,
 			accountSid,
 			uniqueName,
 			description: description === undefined ? null : description,
-			createdAt: time,
-			updatedAt: time,
-		};
-		this.rateLimits.set(rateLimit.sid, rateLimit);
-		return rateLimit;
-	}
-
-	listRateLimits(accountSid: string, serviceSid: string): RateLimitRecord[] {
-		this.getService(accountSid, serviceSid);
-		return [...this.rateLimits.values()].filter((rateLimit) => rateLimit.serviceSid === serviceSid);
-	}
-
-	getRateLimit(accountSid: string, serviceSid: string, rateLimitSid: string): RateLimitRecord {
-		this.getService(accountSid, serviceSid);
-		const rateLimit = this.rateLimits.get(rateLimitSid);
-		if (!rateLimit || rateLimit.serviceSid !== serviceSid) throw twilioErrors.notFound();
-		return rateLimit;
+		});
 	}
 
 	updateRateLimit(
@@ -46,7 +29,7 @@ export class RateLimitState extends ServiceState {
 		rateLimitSid: string,
 		rawParams: ParamsSource,
 	): RateLimitRecord {
-		const rateLimit = this.getRateLimit(accountSid, serviceSid, rateLimitSid);
+		const rateLimit = this.rateLimits.find([accountSid, serviceSid, rateLimitSid]);
 		const description = new RequestParams(rawParams).string('Description');
 		if (description !== undefined) rateLimit.description = description;
 		rateLimit.updatedAt = this.currentTime();
@@ -55,18 +38,16 @@ export class RateLimitState extends ServiceState {
 
 	/** Deleting a rate limit takes its buckets with it. */
 	deleteRateLimit(accountSid: string, serviceSid: string, rateLimitSid: string): void {
-		this.getRateLimit(accountSid, serviceSid, rateLimitSid);
-		this.rateLimits.delete(rateLimitSid);
-		for (const [sid, bucket] of this.buckets) if (bucket.rateLimitSid === rateLimitSid) this.buckets.delete(sid);
+		const rateLimit = this.rateLimits.remove([accountSid, serviceSid, rateLimitSid]);
+		this.buckets.deleteWhere((bucket) => bucket.rateLimitSid === rateLimit.sid);
 	}
 
 	createBucket(accountSid: string, serviceSid: string, rateLimitSid: string, rawParams: ParamsSource): BucketRecord {
-		const rateLimit = this.getRateLimit(accountSid, serviceSid, rateLimitSid);
+		const rateLimit = this.rateLimits.find([accountSid, serviceSid, rateLimitSid]);
 		const params = new RequestParams(rawParams);
 		params.requiredString('Max');
 		params.requiredString('Interval');
-		const time = this.currentTime();
-		const bucket: BucketRecord = {
+		return this.buckets.create(this.currentTime(), {
 			sid: newSid('BL'),
 			rateLimitSid: rateLimit.sid,
 			serviceSid: rateLimit.serviceSid,
@@ -75,23 +56,7 @@ export class RateLimitState extends ServiceState {
 			max: params.integer('Max', { min: 1 }) as number,
 			interval: params.integer('Interval', { min: 1 }) as number,
 			hitsByValue: new Map(),
-			createdAt: time,
-			updatedAt: time,
-		};
-		this.buckets.set(bucket.sid, bucket);
-		return bucket;
-	}
-
-	listBuckets(accountSid: string, serviceSid: string, rateLimitSid: string): BucketRecord[] {
-		this.getRateLimit(accountSid, serviceSid, rateLimitSid);
-		return [...this.buckets.values()].filter((bucket) => bucket.rateLimitSid === rateLimitSid);
-	}
-
-	getBucket(accountSid: string, serviceSid: string, rateLimitSid: string, bucketSid: string): BucketRecord {
-		this.getRateLimit(accountSid, serviceSid, rateLimitSid);
-		const bucket = this.buckets.get(bucketSid);
-		if (!bucket || bucket.rateLimitSid !== rateLimitSid) throw twilioErrors.notFound();
-		return bucket;
+		});
 	}
 
 	updateBucket(
@@ -101,7 +66,7 @@ export class RateLimitState extends ServiceState {
 		bucketSid: string,
 		rawParams: ParamsSource,
 	): BucketRecord {
-		const bucket = this.getBucket(accountSid, serviceSid, rateLimitSid, bucketSid);
+		const bucket = this.buckets.find([accountSid, serviceSid, rateLimitSid, bucketSid]);
 		const params = new RequestParams(rawParams);
 		const max = params.integer('Max', { min: 1 });
 		const interval = params.integer('Interval', { min: 1 });
@@ -112,8 +77,7 @@ export class RateLimitState extends ServiceState {
 	}
 
 	deleteBucket(accountSid: string, serviceSid: string, rateLimitSid: string, bucketSid: string): void {
-		this.getBucket(accountSid, serviceSid, rateLimitSid, bucketSid);
-		this.buckets.delete(bucketSid);
+		this.buckets.remove([accountSid, serviceSid, rateLimitSid, bucketSid]);
 	}
 
 	/**

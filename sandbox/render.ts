@@ -1,6 +1,7 @@
 /** Records as Twilio renders them: snake_case JSON whose absolute URLs use the sandbox's own base URL. */
 import { CONTROL_PREFIX } from './constants';
 import type { BucketRecord, RateLimitRecord, ServiceRecord, ServiceSettings, VerificationRecord } from './records';
+import { twilioDates, twilioFields, urlAndLinks } from './renderFields';
 import { formatTwilioDate } from './values';
 
 /** verify.v2.service as the sandbox renders it. */
@@ -20,35 +21,26 @@ function serviceUrl(baseUrl: string, serviceSid: string): string {
 export function renderService(service: ServiceRecord, baseUrl: string): ServiceResource {
 	const settings = structuredClone(service.settings);
 	if (settings.totp.issuer === null) settings.totp.issuer = settings.friendly_name;
-	const url = serviceUrl(baseUrl, service.sid);
 	return {
-		sid: service.sid,
-		account_sid: service.accountSid,
+		...twilioFields(service, ['sid', 'accountSid']),
 		...settings,
-		date_created: formatTwilioDate(service.createdAt),
-		date_updated: formatTwilioDate(service.updatedAt),
-		url,
-		links: {
-			verification_checks: `${url}/VerificationCheck`,
-			verifications: `${url}/Verifications`,
-			rate_limits: `${url}/RateLimits`,
-			messaging_configurations: `${url}/MessagingConfigurations`,
-			entities: `${url}/Entities`,
-			webhooks: `${url}/Webhooks`,
-			access_tokens: `${url}/AccessTokens`,
-		},
+		...twilioDates(service),
+		...urlAndLinks(serviceUrl(baseUrl, service.sid), {
+			verification_checks: 'VerificationCheck',
+			verifications: 'Verifications',
+			rate_limits: 'RateLimits',
+			messaging_configurations: 'MessagingConfigurations',
+			entities: 'Entities',
+			webhooks: 'Webhooks',
+			access_tokens: 'AccessTokens',
+		}),
 	};
 }
 
 /** The fields a verification and a check of it have in common, in Twilio's order. */
 function verificationBasics(verification: VerificationRecord) {
 	return {
-		sid: verification.sid,
-		service_sid: verification.serviceSid,
-		account_sid: verification.accountSid,
-		to: verification.to,
-		channel: verification.channel,
-		status: verification.status,
+		...twilioFields(verification, ['sid', 'serviceSid', 'accountSid', 'to', 'channel', 'status']),
 		valid: verification.status === 'approved',
 	};
 }
@@ -57,11 +49,9 @@ export function renderVerification(verification: VerificationRecord, baseUrl: st
 	const url = `${serviceUrl(baseUrl, verification.serviceSid)}/Verifications/${verification.sid}`;
 	return {
 		...verificationBasics(verification),
-		date_created: formatTwilioDate(verification.createdAt),
-		date_updated: formatTwilioDate(verification.updatedAt),
+		...twilioDates(verification),
 		lookup: structuredClone(verification.lookup),
-		amount: verification.amount,
-		payee: verification.payee,
+		...twilioFields(verification, ['amount', 'payee']),
 		send_code_attempts: verification.sendCodeAttempts.map((attempt) => ({
 			attempt_sid: attempt.attemptSid,
 			channel: attempt.channel,
@@ -76,11 +66,9 @@ export function renderVerification(verification: VerificationRecord, baseUrl: st
 export function renderVerificationCheck(verification: VerificationRecord) {
 	return {
 		...verificationBasics(verification),
-		amount: verification.amount,
-		payee: verification.payee,
+		...twilioFields(verification, ['amount', 'payee']),
 		sna_attempts_error_codes: [],
-		date_created: formatTwilioDate(verification.createdAt),
-		date_updated: formatTwilioDate(verification.updatedAt),
+		...twilioDates(verification),
 	};
 }
 
@@ -89,31 +77,18 @@ function rateLimitUrl(baseUrl: string, rateLimit: { serviceSid: string; sid: str
 }
 
 export function renderRateLimit(rateLimit: RateLimitRecord, baseUrl: string) {
-	const url = rateLimitUrl(baseUrl, rateLimit);
 	return {
-		sid: rateLimit.sid,
-		service_sid: rateLimit.serviceSid,
-		account_sid: rateLimit.accountSid,
-		unique_name: rateLimit.uniqueName,
-		description: rateLimit.description,
-		date_created: formatTwilioDate(rateLimit.createdAt),
-		date_updated: formatTwilioDate(rateLimit.updatedAt),
-		url,
-		links: { buckets: `${url}/Buckets` },
+		...twilioFields(rateLimit, ['sid', 'serviceSid', 'accountSid', 'uniqueName', 'description']),
+		...twilioDates(rateLimit),
+		...urlAndLinks(rateLimitUrl(baseUrl, rateLimit), { buckets: 'Buckets' }),
 	};
 }
 
 export function renderBucket(bucket: BucketRecord, baseUrl: string) {
 	const parentUrl = rateLimitUrl(baseUrl, { serviceSid: bucket.serviceSid, sid: bucket.rateLimitSid });
 	return {
-		sid: bucket.sid,
-		rate_limit_sid: bucket.rateLimitSid,
-		service_sid: bucket.serviceSid,
-		account_sid: bucket.accountSid,
-		max: bucket.max,
-		interval: bucket.interval,
-		date_created: formatTwilioDate(bucket.createdAt),
-		date_updated: formatTwilioDate(bucket.updatedAt),
+		...twilioFields(bucket, ['sid', 'rateLimitSid', 'serviceSid', 'accountSid', 'max', 'interval']),
+		...twilioDates(bucket),
 		url: `${parentUrl}/Buckets/${bucket.sid}`,
 	};
 }

@@ -1,12 +1,11 @@
 /** Safe List entries, templates, attempts, webhooks and messaging configurations as Twilio renders them. */
 import type { AttemptsSummary, AttemptView, TemplateView } from './accountState';
 import type { MessagingConfigurationRecord, SafeListRecord, WebhookRecord } from './records';
-import { formatTwilioDate } from './values';
+import { twilioDates, twilioFields } from './renderFields';
 
 export function renderSafeListEntry(entry: SafeListRecord, baseUrl: string) {
 	return {
-		sid: entry.sid,
-		phone_number: entry.phoneNumber,
+		...twilioFields(entry, ['sid', 'phoneNumber']),
 		url: `${baseUrl}/v2/SafeList/Numbers/${entry.phoneNumber}`,
 	};
 }
@@ -14,24 +13,17 @@ export function renderSafeListEntry(entry: SafeListRecord, baseUrl: string) {
 /** The sandbox sends nothing and charges nothing: no carrier, price zero, delivered. */
 export function renderAttempt(attempt: AttemptView, baseUrl: string) {
 	return {
-		sid: attempt.sid,
-		account_sid: attempt.accountSid,
-		service_sid: attempt.serviceSid,
-		verification_sid: attempt.verificationSid,
-		date_created: formatTwilioDate(attempt.createdAt),
-		date_updated: formatTwilioDate(attempt.updatedAt),
+		...twilioFields(attempt, ['sid', 'accountSid', 'serviceSid', 'verificationSid']),
+		...twilioDates(attempt),
 		conversion_status: attempt.converted ? 'converted' : 'unconverted',
 		channel: attempt.channel,
 		price: { value: '0.00', currency: 'usd' },
 		channel_data: {
-			verification_sid: attempt.verificationSid,
-			to: attempt.to,
+			...twilioFields(attempt, ['verificationSid', 'to']),
 			status: attempt.converted ? 'confirmed' : 'unconfirmed',
 			message_status: 'delivered',
 			error_code: null,
-			country: attempt.country,
-			code_length: attempt.codeLength,
-			locale: attempt.locale,
+			...twilioFields(attempt, ['country', 'codeLength', 'locale']),
 			mcc: null,
 			mnc: null,
 			carrier: null,
@@ -42,19 +34,14 @@ export function renderAttempt(attempt: AttemptView, baseUrl: string) {
 
 export function renderAttemptsSummary(summary: AttemptsSummary, baseUrl: string) {
 	return {
-		total_attempts: summary.totalAttempts,
-		total_converted: summary.totalConverted,
-		total_unconverted: summary.totalUnconverted,
-		conversion_rate_percentage: summary.conversionRatePercentage,
+		...twilioFields(summary, ['totalAttempts', 'totalConverted', 'totalUnconverted', 'conversionRatePercentage']),
 		url: `${baseUrl}/v2/Attempts/Summary`,
 	};
 }
 
 export function renderTemplate(template: TemplateView) {
 	return {
-		sid: template.sid,
-		account_sid: template.accountSid,
-		friendly_name: template.friendlyName,
+		...twilioFields(template, ['sid', 'accountSid', 'friendlyName']),
 		channels: [...template.channels],
 		translations: {
 			en: {
@@ -71,29 +58,19 @@ export function renderTemplate(template: TemplateView) {
 
 export function renderWebhook(webhook: WebhookRecord, baseUrl: string) {
 	return {
-		sid: webhook.sid,
-		service_sid: webhook.serviceSid,
-		account_sid: webhook.accountSid,
-		friendly_name: webhook.friendlyName,
+		...twilioFields(webhook, ['sid', 'serviceSid', 'accountSid', 'friendlyName']),
 		event_types: [...webhook.eventTypes],
-		status: webhook.status,
-		version: webhook.version,
-		webhook_url: webhook.webhookUrl,
+		...twilioFields(webhook, ['status', 'version', 'webhookUrl']),
 		webhook_method: 'POST',
-		date_created: formatTwilioDate(webhook.createdAt),
-		date_updated: formatTwilioDate(webhook.updatedAt),
+		...twilioDates(webhook),
 		url: `${baseUrl}/v2/Services/${webhook.serviceSid}/Webhooks/${webhook.sid}`,
 	};
 }
 
 export function renderMessagingConfiguration(configuration: MessagingConfigurationRecord, baseUrl: string) {
 	return {
-		account_sid: configuration.accountSid,
-		service_sid: configuration.serviceSid,
-		country: configuration.country,
-		messaging_service_sid: configuration.messagingServiceSid,
-		date_created: formatTwilioDate(configuration.createdAt),
-		date_updated: formatTwilioDate(configuration.updatedAt),
+		...twilioFields(configuration, ['accountSid', 'serviceSid', 'country', 'messagingServiceSid']),
+		...twilioDates(configuration),
 		url: `${baseUrl}/v2/Services/${configuration.serviceSid}/MessagingConfigurations/${configuration.country}`,
 	};
 }

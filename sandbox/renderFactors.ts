@@ -1,5 +1,6 @@
 /** Entities, factors and challenges as Twilio renders them. Only a new factor carries its binding (secret and URI). */
 import type { ChallengeRecord, EntityRecord, FactorRecord, ServiceRecord } from './records';
+import { twilioDates, twilioFields, urlAndLinks } from './renderFields';
 import { otpauthUri } from './totp';
 import { formatTwilioDate } from './values';
 
@@ -8,30 +9,18 @@ function entityUrl(baseUrl: string, record: { serviceSid: string; identity: stri
 }
 
 export function renderEntity(entity: EntityRecord, baseUrl: string) {
-	const url = entityUrl(baseUrl, entity);
 	return {
-		sid: entity.sid,
-		identity: entity.identity,
-		account_sid: entity.accountSid,
-		service_sid: entity.serviceSid,
-		date_created: formatTwilioDate(entity.createdAt),
-		date_updated: formatTwilioDate(entity.updatedAt),
-		url,
-		links: { factors: `${url}/Factors`, new_factors: `${url}/Factors`, challenges: `${url}/Challenges` },
+		...twilioFields(entity, ['sid', 'identity', 'accountSid', 'serviceSid']),
+		...twilioDates(entity),
+		...urlAndLinks(entityUrl(baseUrl, entity), { factors: 'Factors', new_factors: 'Factors', challenges: 'Challenges' }),
 	};
 }
 
 export function renderFactor(factor: FactorRecord, baseUrl: string) {
 	return {
-		sid: factor.sid,
-		account_sid: factor.accountSid,
-		service_sid: factor.serviceSid,
-		entity_sid: factor.entitySid,
-		identity: factor.identity,
-		date_created: formatTwilioDate(factor.createdAt),
-		date_updated: formatTwilioDate(factor.updatedAt),
-		friendly_name: factor.friendlyName,
-		status: factor.status,
+		...twilioFields(factor, ['sid', 'accountSid', 'serviceSid', 'entitySid', 'identity']),
+		...twilioDates(factor),
+		...twilioFields(factor, ['friendlyName', 'status']),
 		factor_type: 'totp',
 		config: {
 			alg: factor.config.alg,
@@ -71,14 +60,8 @@ export function renderNewFactor(factor: FactorRecord, issuer: string, baseUrl: s
 export function renderChallenge(challenge: ChallengeRecord, baseUrl: string) {
 	const url = `${entityUrl(baseUrl, challenge)}/Challenges/${challenge.sid}`;
 	return {
-		sid: challenge.sid,
-		account_sid: challenge.accountSid,
-		service_sid: challenge.serviceSid,
-		entity_sid: challenge.entitySid,
-		identity: challenge.identity,
-		factor_sid: challenge.factorSid,
-		date_created: formatTwilioDate(challenge.createdAt),
-		date_updated: formatTwilioDate(challenge.updatedAt),
+		...twilioFields(challenge, ['sid', 'accountSid', 'serviceSid', 'entitySid', 'identity', 'factorSid']),
+		...twilioDates(challenge),
 		date_responded: challenge.respondedAt === null ? null : formatTwilioDate(challenge.respondedAt),
 		expiration_date: formatTwilioDate(challenge.expiresAt),
 		status: challenge.status,
@@ -88,7 +71,6 @@ export function renderChallenge(challenge: ChallengeRecord, baseUrl: string) {
 		hidden_details: challenge.hiddenDetails === null ? null : structuredClone(challenge.hiddenDetails),
 		metadata: null,
 		factor_type: 'totp',
-		url,
-		links: { notifications: `${url}/Notifications` },
+		...urlAndLinks(url, { notifications: 'Notifications' }),
 	};
 }

@@ -10,6 +10,7 @@ import {
 	renderWebhook,
 } from './renderAccount';
 import { renderChallenge, renderEntity, renderFactor, renderNewFactor, totpIssuer } from './renderFactors';
+import type { NestedResources } from './serviceState';
 import type { VerifyState } from './state';
 
 /** What a route handler gets for one authenticated API request. */
@@ -127,38 +128,45 @@ function merged(first: Route, second: Route): Route {
 	return { pattern: first.pattern, methods: { ...first.methods, ...second.methods } };
 }
 
-const ENTITY = '/v2/Services/:serviceSid/Entities/:identity';
+/**
+ * A nested resource's collection (list, create) and its records (fetch, update, delete) at `${collection}/${item}`.
+ * Listing and fetching read the engine's records by the path's SIDs; the rest are the engine's own operations.
+ */
+function nestedRoutes<K extends keyof NestedResources>(
+	collection: string,
+	item: string,
+	resource: K,
+	listKey: string,
+	render: (record: NestedResources[K], baseUrl: string) => unknown,
+	{ create, update, remove }: Pick<Operations<NestedResources[K]>, 'create' | 'update' | 'remove'>,
+): Route[] {
+	return [
+		route(collection, render, { list: (state, ids) => state.nestedRecords(resource).list(ids), create }, listKey),
+		route(`${collection}/${item}`, render, { fetch: (state, ids) => state.nestedRecords(resource).find(ids), update, remove }),
+	];
+}
+
+const SERVICE = '/v2/Services/:serviceSid';
+const ENTITY = `${SERVICE}/Entities/:identity`;
 
 /** Entities, their TOTP factors and challenges. */
 const FACTOR_ROUTES: readonly Route[] = [
-	route(
-		'/v2/Services/:serviceSid/Entities',
-		renderEntity,
-		{
-			list: (state, [account, service]) => state.listEntities(account, service),
-			create: (state, [account, service], form) => state.createEntity(account, service, form),
-		},
-		'entities',
-	),
-	route(ENTITY, renderEntity, {
-		fetch: (state, [account, service, identity]) => state.getEntity(account, service, identity),
+	...nestedRoutes(`${SERVICE}/Entities`, ':identity', 'entities', 'entities', renderEntity, {
+		create: (state, [account, service], form) => state.createEntity(account, service, form),
 		remove: (state, [account, service, identity]) => state.deleteEntity(account, service, identity),
 	}),
-	merged(
-		route(`${ENTITY}/Factors`, renderFactor, { list: (state, [account, service, identity]) => state.listFactors(account, service, identity) }, 'factors'),
-		{
-			pattern: `${ENTITY}/Factors`,
-			methods: {
-				// The only answer that carries the factor's binding: its secret and otpauth:// URI.
-				POST: ({ state, ids: [account, service, identity], form, baseUrl }) => {
-					const factor = state.createFactor(account, service, identity, form);
-					return { status: 201, body: renderNewFactor(factor, totpIssuer(state.getService(account, service)), baseUrl) };
-				},
+	merged(route(`${ENTITY}/Factors`, renderFactor, { list: (state, ids) => state.nestedRecords('factors').list(ids) }, 'factors'), {
+		pattern: `${ENTITY}/Factors`,
+		methods: {
+			// The only answer that carries the factor's binding: its secret and otpauth:// URI.
+			POST: ({ state, ids: [account, service, identity], form, baseUrl }) => {
+				const factor = state.createFactor(account, service, identity, form);
+				return { status: 201, body: renderNewFactor(factor, totpIssuer(state.getService(account, service)), baseUrl) };
 			},
 		},
-	),
+	}),
 	route(`${ENTITY}/Factors/:sid`, renderFactor, {
-		fetch: (state, [account, service, identity, sid]) => state.getFactor(account, service, identity, sid),
+		fetch: (state, ids) => state.nestedRecords('factors').find(ids),
 		update: (state, [account, service, identity, sid], form) => state.updateFactor(account, service, identity, sid, form),
 		remove: (state, [account, service, identity, sid]) => state.deleteFactor(account, service, identity, sid),
 	}),
@@ -180,6 +188,30 @@ const FACTOR_ROUTES: readonly Route[] = [
 	}),
 ];
 
+/** A Service's rate limits and their buckets, webhooks and messaging configurations. */
+const SERVICE_CONFIG_ROUTES: readonly Route[] = [
+	...nestedRoutes(`${SERVICE}/RateLimits`, ':rateLimitSid', 'rateLimits', 'rate_limits', renderRateLimit, {
+		create: (state, [account, service], form) => state.createRateLimit(account, service, form),
+		update: (state, [account, service, rateLimit], form) => state.updateRateLimit(account, service, rateLimit, form),
+		remove: (state, [account, service, rateLimit]) => state.deleteRateLimit(account, service, rateLimit),
+	}),
+	...nestedRoutes(`${SERVICE}/RateLimits/:rateLimitSid/Buckets`, ':sid', 'buckets', 'buckets', renderBucket, {
+		create: (state, [account, service, rateLimit], form) => state.createBucket(account, service, rateLimit, form),
+		update: (state, [account, service, rateLimit, sid], form) => state.updateBucket(account, service, rateLimit, sid, form),
+		remove: (state, [account, service, rateLimit, sid]) => state.deleteBucket(account, service, rateLimit, sid),
+	}),
+	...nestedRoutes(`${SERVICE}/Webhooks`, ':sid', 'webhooks', 'webhooks', renderWebhook, {
+		create: (state, [account, service], form) => state.createWebhook(account, service, form),
+		update: (state, [account, service, sid], form) => state.updateWebhook(account, service, sid, form),
+		remove: (state, [account, service, sid]) => state.deleteWebhook(account, service, sid),
+	}),
+	...nestedRoutes(`${SERVICE}/MessagingConfigurations`, ':country', 'messagingConfigurations', 'messaging_configurations', renderMessagingConfiguration, {
+		create: (state, [account, service], form) => state.createMessagingConfiguration(account, service, form),
+		update: (state, [account, service, country], form) => state.updateMessagingConfiguration(account, service, country, form),
+		remove: (state, [account, service, country]) => state.deleteMessagingConfiguration(account, service, country),
+	}),
+];
+
 /** The Verify v2 resources the sandbox implements. */
 const API_ROUTES: readonly Route[] = [
 	route(
@@ -191,79 +223,22 @@ const API_ROUTES: readonly Route[] = [
 		},
 		'services',
 	),
-	route('/v2/Services/:serviceSid', renderService, {
+	route(SERVICE, renderService, {
 		fetch: (state, [account, service]) => state.getService(account, service),
 		update: (state, [account, service], form) => state.updateService(account, service, form),
 		remove: (state, [account, service]) => state.deleteService(account, service),
 	}),
-	route('/v2/Services/:serviceSid/Verifications', renderVerification, {
+	route(`${SERVICE}/Verifications`, renderVerification, {
 		create: (state, [account, service], form) => state.startVerification(account, service, form),
 	}),
-	route('/v2/Services/:serviceSid/Verifications/:sid', renderVerification, {
+	route(`${SERVICE}/Verifications/:sid`, renderVerification, {
 		fetch: (state, [account, service, sid]) => state.getVerification(account, service, sid),
 		update: (state, [account, service, sid], form) => state.updateVerification(account, service, sid, form),
 	}),
-	route('/v2/Services/:serviceSid/VerificationCheck', renderVerificationCheck, {
+	route(`${SERVICE}/VerificationCheck`, renderVerificationCheck, {
 		check: (state, [account, service], form) => state.checkVerification(account, service, form),
 	}),
-	route(
-		'/v2/Services/:serviceSid/RateLimits',
-		renderRateLimit,
-		{
-			list: (state, [account, service]) => state.listRateLimits(account, service),
-			create: (state, [account, service], form) => state.createRateLimit(account, service, form),
-		},
-		'rate_limits',
-	),
-	route('/v2/Services/:serviceSid/RateLimits/:rateLimitSid', renderRateLimit, {
-		fetch: (state, [account, service, rateLimit]) => state.getRateLimit(account, service, rateLimit),
-		update: (state, [account, service, rateLimit], form) => state.updateRateLimit(account, service, rateLimit, form),
-		remove: (state, [account, service, rateLimit]) => state.deleteRateLimit(account, service, rateLimit),
-	}),
-	route(
-		'/v2/Services/:serviceSid/RateLimits/:rateLimitSid/Buckets',
-		renderBucket,
-		{
-			list: (state, [account, service, rateLimit]) => state.listBuckets(account, service, rateLimit),
-			create: (state, [account, service, rateLimit], form) => state.createBucket(account, service, rateLimit, form),
-		},
-		'buckets',
-	),
-	route('/v2/Services/:serviceSid/RateLimits/:rateLimitSid/Buckets/:sid', renderBucket, {
-		fetch: (state, [account, service, rateLimit, sid]) => state.getBucket(account, service, rateLimit, sid),
-		update: (state, [account, service, rateLimit, sid], form) =>
-			state.updateBucket(account, service, rateLimit, sid, form),
-		remove: (state, [account, service, rateLimit, sid]) => state.deleteBucket(account, service, rateLimit, sid),
-	}),
-	route(
-		'/v2/Services/:serviceSid/Webhooks',
-		renderWebhook,
-		{
-			list: (state, [account, service]) => state.listWebhooks(account, service),
-			create: (state, [account, service], form) => state.createWebhook(account, service, form),
-		},
-		'webhooks',
-	),
-	route('/v2/Services/:serviceSid/Webhooks/:sid', renderWebhook, {
-		fetch: (state, [account, service, sid]) => state.getWebhook(account, service, sid),
-		update: (state, [account, service, sid], form) => state.updateWebhook(account, service, sid, form),
-		remove: (state, [account, service, sid]) => state.deleteWebhook(account, service, sid),
-	}),
-	route(
-		'/v2/Services/:serviceSid/MessagingConfigurations',
-		renderMessagingConfiguration,
-		{
-			list: (state, [account, service]) => state.listMessagingConfigurations(account, service),
-			create: (state, [account, service], form) => state.createMessagingConfiguration(account, service, form),
-		},
-		'messaging_configurations',
-	),
-	route('/v2/Services/:serviceSid/MessagingConfigurations/:country', renderMessagingConfiguration, {
-		fetch: (state, [account, service, country]) => state.getMessagingConfiguration(account, service, country),
-		update: (state, [account, service, country], form) =>
-			state.updateMessagingConfiguration(account, service, country, form),
-		remove: (state, [account, service, country]) => state.deleteMessagingConfiguration(account, service, country),
-	}),
+	...SERVICE_CONFIG_ROUTES,
 	route('/v2/SafeList/Numbers', renderSafeListEntry, {
 		create: (state, [account], form) => state.addToSafeList(account, form),
 	}),

@@ -7,7 +7,8 @@
  * re-initialised after the base constructor ran).
  */
 import { twilioErrors } from './errors';
-import { RequestParams, type TwilioParams } from './params';
+import { NestedRecords, type NestedRecordsReader } from './nestedRecords';
+import { RequestParams, readIdentity, type TwilioParams } from './params';
 import type {
 	BucketRecord,
 	ChallengeRecord,
@@ -26,22 +27,32 @@ import { newSid } from './values';
 /** Parameters as the HTTP layer passes them (URLSearchParams) or as direct callers do (a plain object). */
 export type ParamsSource = URLSearchParams | TwilioParams;
 
+/** The nested resources the route table lists and fetches by path alone, by the name of their collection. */
+export interface NestedResources {
+	rateLimits: RateLimitRecord;
+	buckets: BucketRecord;
+	webhooks: WebhookRecord;
+	messagingConfigurations: MessagingConfigurationRecord;
+	entities: EntityRecord;
+	factors: FactorRecord;
+}
+
 export class ServiceState {
 	private readonly now: () => number;
 	private clockOffsetMs!: number;
 	protected services!: Map<string, ServiceRecord>;
 	protected verifications!: Map<string, VerificationRecord>;
-	protected rateLimits!: Map<string, RateLimitRecord>;
-	protected buckets!: Map<string, BucketRecord>;
-	protected webhooks!: Map<string, WebhookRecord>;
+	protected rateLimits!: NestedRecords<RateLimitRecord>;
+	protected buckets!: NestedRecords<BucketRecord>;
+	protected webhooks!: NestedRecords<WebhookRecord>;
 	/** Keyed by `<ServiceSid>/<Country>`. */
-	protected messagingConfigurations!: Map<string, MessagingConfigurationRecord>;
+	protected messagingConfigurations!: NestedRecords<MessagingConfigurationRecord>;
 	/** Keyed by `<AccountSid>/<PhoneNumber>`. */
 	protected safeList!: Map<string, SafeListRecord>;
 	/** Keyed by `<ServiceSid>/<Identity>`. */
-	protected entities!: Map<string, EntityRecord>;
-	protected factors!: Map<string, FactorRecord>;
-	protected challenges!: Map<string, ChallengeRecord>;
+	protected entities!: NestedRecords<EntityRecord>;
+	protected factors!: NestedRecords<FactorRecord>;
+	protected challenges!: NestedRecords<ChallengeRecord>;
 
 	constructor(now: () => number = Date.now) {
 		this.now = now;
@@ -63,14 +74,41 @@ export class ServiceState {
 		this.clockOffsetMs = 0;
 		this.services = new Map();
 		this.verifications = new Map();
-		this.rateLimits = new Map();
-		this.buckets = new Map();
-		this.webhooks = new Map();
-		this.messagingConfigurations = new Map();
 		this.safeList = new Map();
-		this.entities = new Map();
-		this.factors = new Map();
-		this.challenges = new Map();
+		// Each nested resource finds its parent through the parent's own records, so a path is checked from the top.
+		const inService = (path: string[]) => this.getService(path[0], path[1]).sid;
+		const inEntity = (path: string[]) => this.entities.find(path).sid;
+		this.rateLimits = new NestedRecords({ parentSid: inService, parentOf: (rateLimit) => rateLimit.serviceSid });
+		this.buckets = new NestedRecords({
+			parentSid: (path) => this.rateLimits.find(path).sid,
+			parentOf: (bucket) => bucket.rateLimitSid,
+		});
+		this.webhooks = new NestedRecords({ parentSid: inService, parentOf: (webhook) => webhook.serviceSid });
+		this.messagingConfigurations = new NestedRecords({
+			parentSid: inService,
+			parentOf: (configuration) => configuration.serviceSid,
+			keyIn: (serviceSid, country) => `${serviceSid}/${country}`,
+		});
+		this.entities = new NestedRecords({
+			parentSid: inService,
+			parentOf: (entity) => entity.serviceSid,
+			keyIn: (serviceSid, identity) => `${serviceSid}/${readIdentity(identity)}`,
+		});
+		this.factors = new NestedRecords({ parentSid: inEntity, parentOf: (factor) => factor.entitySid });
+		this.challenges = new NestedRecords({ parentSid: inEntity, parentOf: (challenge) => challenge.entitySid });
+	}
+
+	/** A nested resource's records, read by the SIDs of their path (see nestedRecords.ts). */
+	nestedRecords<K extends keyof NestedResources>(collection: K): NestedRecordsReader<NestedResources[K]> {
+		const readers: { [Name in keyof NestedResources]: NestedRecordsReader<NestedResources[Name]> } = {
+			rateLimits: this.rateLimits,
+			buckets: this.buckets,
+			webhooks: this.webhooks,
+			messagingConfigurations: this.messagingConfigurations,
+			entities: this.entities,
+			factors: this.factors,
+		};
+		return readers[collection];
 	}
 
 	/** `sid` fixes the new Service's SID (for seeded services); it must be a free VA SID. */

@@ -57,7 +57,7 @@ const path = require('node:path');
 const { ensureN8nInstalled } = require('./install');
 const { importCredentials, importWorkflows } = require('./cli-commands');
 const { sleep } = require('./processes');
-const { findFreePort, probe, spawnN8nProcess, startN8n } = require('./start');
+const { echoLogsByDefault, findFreePort, installedN8nFor, probe, spawnN8nProcess, startN8n } = require('./start');
 const { baseN8nEnv } = require('./user-folder');
 
 const DEFAULT_POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '', adminDatabase: 'postgres' };
@@ -219,12 +219,11 @@ async function startQueueMode({
 	workflowsDir,
 	waitForWebhook,
 	timeoutMs = 180_000,
-	echoLogs = process.env.N8N_RUNTIME_ECHO === '1',
+	echoLogs = echoLogsByDefault(),
 	cacheDir,
 } = {}) {
-	if (!userFolder) throw new Error('startQueueMode needs a userFolder');
 	if (!Number.isInteger(workers) || workers < 1) throw new Error(`startQueueMode needs at least one worker, not ${workers}`);
-	const { n8nBin, nodeBin, nodeDir } = await ensureN8nInstalled({ cacheDir });
+	const { n8nBin, nodeBin, nodeDir } = await installedN8nFor('startQueueMode', userFolder, cacheDir);
 	const server = postgresServer(postgres);
 	const queueRedis = { ...DEFAULT_REDIS, ...redis, port: Number(redis?.port ?? DEFAULT_REDIS.port) };
 	await assertRedisReachable(queueRedis, cacheDir);

@@ -15,6 +15,17 @@ const { sleep, signalGroup, stopGroupOnParentExit, forgetGroup } = require('./pr
 const { openRunLog } = require('./run-log');
 const { baseN8nEnv } = require('./user-folder');
 
+/** Whether n8n's output is also echoed here when the caller does not say: N8N_RUNTIME_ECHO=1. */
+function echoLogsByDefault() {
+	return process.env.N8N_RUNTIME_ECHO === '1';
+}
+
+/** The n8n install a start runs (installed on first use), once the user folder every start needs is there. */
+async function installedN8nFor(caller, userFolder, cacheDir) {
+	if (!userFolder) throw new Error(`${caller} needs a userFolder`);
+	return ensureN8nInstalled({ cacheDir });
+}
+
 function findFreePort() {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
@@ -150,11 +161,10 @@ async function startN8n({
 	env = {},
 	waitForWebhook,
 	timeoutMs = 120_000,
-	echoLogs = process.env.N8N_RUNTIME_ECHO === '1',
+	echoLogs = echoLogsByDefault(),
 	cacheDir,
 } = {}) {
-	if (!userFolder) throw new Error('startN8n needs a userFolder');
-	const { n8nBin, nodeBin, nodeDir } = await ensureN8nInstalled({ cacheDir });
+	const { n8nBin, nodeBin, nodeDir } = await installedN8nFor('startN8n', userFolder, cacheDir);
 	port = port || (await findFreePort());
 	// The task broker (for Code nodes) listens on its own port, 5679 by default:
 	// a free one per instance lets several n8n run side by side.
@@ -198,4 +208,4 @@ async function startN8n({
 	return instance;
 }
 
-module.exports = { startN8n, spawnN8nProcess, findFreePort, probe };
+module.exports = { startN8n, spawnN8nProcess, findFreePort, probe, echoLogsByDefault, installedN8nFor };

@@ -1,205 +1,137 @@
-/** The sample workflows, one function each: what endpoints they serve and the notes a builder reads on the canvas. */
+/** The sample workflows, one function each: what endpoints they serve (their About notes: notes.js) and the other notes. */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { LAYOUT, stableId, sticky, webhook, ourNode, endpoint, assemble, service, verifyCredential, memberCredentials, sessionBody } = require('./parts');
+const { ABOUT, NOT_SAVED, SAVE_SETTINGS } = require('./notes');
+const {
+	LAYOUT,
+	stableId,
+	baseNode,
+	connectInOrder,
+	sticky,
+	webhook,
+	ourNode,
+	assemble,
+	service,
+	verifyCredential,
+	sessionBody,
+	outputFields,
+	memberNode,
+	endpointRows,
+	webhookSample,
+} = require('./parts');
 
 const workflowsFolder = path.join(__dirname, '..', '..', 'workflows');
 
-/** Said on every sample's note: its executions are not saved, why, and that builders' own workflows need the same. */
-const SAVE_SETTINGS =
-	'(Workflow settings: *Save successful / failed production executions: Do not save*, manual executions and execution progress off)';
-const NOT_SAVED = `**Executions are not saved** ${SAVE_SETTINGS}: the requests carry passwords, codes and session tokens that n8n would otherwise keep in its database in clear. Do the same in your own workflows that handle them.`;
-/** Said on the notes of the webhook samples: what an outage answers. */
-const OUTAGES =
-	'If Twilio or the member store still fails after the retries, the node\'s error output (*On Error: Continue (using error output)*) answers **503** `SERVICE_UNAVAILABLE` with `Retry-After: 30`, never n8n\'s own error text.';
-
 function verifyApiWorkflow() {
-	const name = 'Twilio Verify API (send and check a code)';
-	return assemble(
-		name,
-		[
-			sticky(
-				name,
-				'About',
-				'## Verify API, Xano style\nTwo endpoints a frontend calls to confirm a phone number, nothing stored:\n\n* **POST /webhook/verify/send** `{phone, country?, channel?}` → `{status, to, channel}`\n* **POST /webhook/verify/check** `{phone, country?, code}` → `{status: "approved"}`\n\nErrors answer `{error: {code, message}}` with the status in the node\'s output (400 INVALID_PHONE, 401 INVALID_CODE, 410 EXPIRED, 429 RATE_LIMITED / TOO_MANY_ATTEMPTS).\n\nThe Verify Service is the credential\'s default one: set its SID in the **Twilio Verify account** credential.\n\n' +
-					`${OUTAGES}\n\n${NOT_SAVED}`,
-				[-40, 0],
-				{ width: 860, height: 330 },
-			),
-		],
-		[
-			endpoint(name, {
-				method: 'POST',
-				path: 'verify/send',
-				row: 0,
-				node: {
-					name: 'Send Code',
-					type: 'sendVerification',
-					credentials: verifyCredential,
-					singleOutput: true,
-					parameters: {
-						operation: 'send',
-						serviceSid: service,
-						recipientType: 'phone',
-						phone: '={{ $json.body.phone }}',
-						country: '={{ $json.body.country ?? "" }}',
-						channel: '={{ $json.body.channel ?? "sms" }}',
-						// The Verify Service's own rate limits (the Setup workflow creates them): per phone and per caller.
-						sendOptions: {
-							phoneRateLimit: 'end_user_phone_number',
-							callerAddressRateLimit: 'end_user_ip_address',
-							forwardedFor: '={{ $json.headers["x-forwarded-for"] ?? "" }}',
-							trustedProxyHops: 1,
-						},
-					},
-				},
-				// Send Verification has one output: outcomes carry ok: false and their own status (see endpoint()).
-				successCode: '200',
-				success: '{ status: $json.status, to: $json.toMasked, channel: $json.channel }',
-			}),
-			endpoint(name, {
-				method: 'POST',
-				path: 'verify/check',
-				row: 1,
-				node: {
-					name: 'Check Code',
-					type: 'checkVerification',
-					credentials: verifyCredential,
-					parameters: {
-						serviceSid: service,
-						checkBy: 'recipient',
-						recipientType: 'phone',
-						phone: '={{ $json.body.phone }}',
-						country: '={{ $json.body.country ?? "" }}',
-						code: '={{ $json.body.code }}',
-					},
-				},
-				successCode: '200',
-				success: '{ status: "approved" }',
-			}),
-		],
-	);
+	const sendCode = {
+		name: 'Send Code',
+		type: 'sendVerification',
+		credentials: verifyCredential,
+		singleOutput: true,
+		parameters: {
+			operation: 'send',
+			serviceSid: service,
+			recipientType: 'phone',
+			phone: '={{ $json.body.phone }}',
+			country: '={{ $json.body.country ?? "" }}',
+			channel: '={{ $json.body.channel ?? "sms" }}',
+			// The Verify Service's own rate limits (the Setup workflow creates them): per phone and per caller.
+			sendOptions: {
+				phoneRateLimit: 'end_user_phone_number',
+				callerAddressRateLimit: 'end_user_ip_address',
+				forwardedFor: '={{ $json.headers["x-forwarded-for"] ?? "" }}',
+				trustedProxyHops: 1,
+			},
+		},
+	};
+	const checkCode = {
+		name: 'Check Code',
+		type: 'checkVerification',
+		credentials: verifyCredential,
+		parameters: {
+			serviceSid: service,
+			checkBy: 'recipient',
+			recipientType: 'phone',
+			phone: '={{ $json.body.phone }}',
+			country: '={{ $json.body.country ?? "" }}',
+			code: '={{ $json.body.code }}',
+		},
+	};
+	return webhookSample('Twilio Verify API (send and check a code)', ABOUT.verifyApi, [
+		// Send Verification has one output: outcomes carry ok: false and their own status (see endpoint()).
+		['POST', 'verify/send', sendCode, '{ status: $json.status, to: $json.toMasked, channel: $json.channel }', '200'],
+		['POST', 'verify/check', checkCode, '{ status: "approved" }', '200'],
+	]);
 }
 
+const register = (operation, nodeName, parameters) => memberNode('memberRegister', operation, nodeName, parameters);
+const login = (operation, nodeName, parameters) => memberNode('memberLogin', operation, nodeName, parameters);
+
+/** What completing a registration answers: the member alone while it waits for approval, else a session too. */
+const registeredBody = `$json.pendingApproval ? ${outputFields('member')} : ${sessionBody}`;
+
 function registerWorkflow() {
-	const name = 'Members: register with email, password and phone (2FA, Wix style)';
-	const register = (operation, parameters = {}) => ({
-		name: { listCountries: 'List Countries', sendCode: 'Send Registration Code', resendCode: 'Resend Code', complete: 'Complete Registration' }[operation],
-		type: 'memberRegister',
-		credentials: memberCredentials,
-		parameters: { operation, serviceSid: service, ...parameters },
-	});
-	return assemble(
-		name,
-		[
-			sticky(
-				name,
-				'About',
-				'## Register\nSign-up in two steps, the phone confirmed by a Twilio Verify code:\n\n1. **POST /webhook/register/send-code** `{email, password, phone, country?, channel?}` → `{registrationId, to, channel}`\n2. **POST /webhook/register** `{registrationId, code}` → 201 `{member, sessionToken, expiresAt}`\n\n**POST /webhook/register/resend** `{registrationId, channel?}` sends the code again (e.g. `"channel": "call"`).\n**GET /webhook/countries** feeds the phone-country dropdown.\n\nSet **New Members** on *Complete Registration* to *Wait for Approval* to answer 202 `{member}` and approve members with the *Approve Member* operation.\n\nThe password is hashed (Argon2id) before it is stored; nothing secret is ever answered.\n\n' +
-					`${OUTAGES}\n\n${NOT_SAVED}`,
-				[-40, 0],
-				{ width: 860, height: 400 },
-			),
-		],
-		[
-			endpoint(name, { method: 'GET', path: 'countries', row: 0, node: register('listCountries'), success: '$json.countries' }),
-			endpoint(name, {
-				method: 'POST',
-				path: 'register/send-code',
-				row: 1,
-				node: register('sendCode'),
-				success: '{ registrationId: $json.registrationId, to: $json.to, channel: $json.channel }',
-			}),
-			endpoint(name, { method: 'POST', path: 'register/resend', row: 2, node: register('resendCode'), success: '{ to: $json.to, channel: $json.channel }' }),
-			endpoint(name, {
-				method: 'POST',
-				path: 'register',
-				row: 3,
-				node: register('complete', { approval: 'auto' }),
-				success: `$json.pendingApproval ? { member: $json.member } : ${sessionBody}`,
-			}),
-		],
-	);
+	return webhookSample('Members: register with email, password and phone (2FA, Wix style)', ABOUT.register, [
+		['GET', 'countries', register('listCountries', 'List Countries'), '$json.countries'],
+		['POST', 'register/send-code', register('sendCode', 'Send Registration Code'), outputFields('registrationId', 'to', 'channel')],
+		['POST', 'register/resend', register('resendCode', 'Resend Code'), outputFields('to', 'channel')],
+		['POST', 'register', register('complete', 'Complete Registration', { approval: 'auto' }), registeredBody],
+	]);
 }
 
 function loginWorkflow() {
-	const name = 'Members: log in with password then a code, sessions';
-	const login = (operation, nodeName) => ({
-		name: nodeName,
-		type: 'memberLogin',
-		credentials: memberCredentials,
-		parameters: { operation, serviceSid: service },
-	});
-	return assemble(
-		name,
+	return webhookSample('Members: log in with password then a code, sessions', ABOUT.login, [
 		[
-			sticky(
-				name,
-				'About',
-				'## Log in (two factors) and sessions\n1. **POST /webhook/login/send-code** `{email, password, channel?, deviceToken?}` → `{loginId, factors, to?, channel?}`: no SMS for a member with an authenticator app unless `channel` asks; a trusted device gets `{member, sessionToken, expiresAt}` at once\n2. **POST /webhook/login** `{loginId, code, factor?}` or `{loginId, recoveryCode}`, plus `rememberDevice?` → `{member, sessionToken, expiresAt, deviceToken?}`\n\n**GET /webhook/me** and **POST /webhook/logout** read the `Authorization: Bearer <token>` header.\n\nAn unknown email and a wrong password give the same 401 INVALID_CREDENTIALS. Five wrong passwords lock the account for 15 minutes (423 LOCKED); change the limits under **Security** on the nodes.\n\n' +
-					`${OUTAGES}\n\n${NOT_SAVED}`,
-				[-40, 0],
-				{ width: 860, height: 340 },
-			),
+			'POST',
+			'login/send-code',
+			login('sendCode', 'Send Login Code'),
+			`$json.trustedDevice ? ${sessionBody} : { loginId: $json.loginId, factors: $json.factors, to: $json.to, channel: $json.channel }`,
 		],
-		[
-			endpoint(name, {
-				method: 'POST',
-				path: 'login/send-code',
-				row: 0,
-				node: login('sendCode', 'Send Login Code'),
-				success: `$json.trustedDevice ? ${sessionBody} : { loginId: $json.loginId, factors: $json.factors, to: $json.to, channel: $json.channel }`,
-			}),
-			endpoint(name, {
-				method: 'POST',
-				path: 'login',
-				row: 1,
-				node: login('complete', 'Complete Login'),
-				success: '{ member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt, deviceToken: $json.deviceToken, deviceExpiresAt: $json.deviceExpiresAt }',
-			}),
-			endpoint(name, { method: 'GET', path: 'me', row: 2, node: login('verifySession', 'Verify Session'), success: '{ member: $json.member }' }),
-			endpoint(name, { method: 'POST', path: 'logout', row: 3, node: login('logout', 'Log Out'), success: '{ ok: true }' }),
-		],
-	);
+		['POST', 'login', login('complete', 'Complete Login'), outputFields('member', 'sessionToken', 'expiresAt', 'deviceToken', 'deviceExpiresAt')],
+		['GET', 'me', login('verifySession', 'Verify Session'), outputFields('member')],
+		['POST', 'logout', login('logout', 'Log Out'), '{ ok: true }'],
+	]);
 }
 
 function otpWorkflow() {
-	const name = 'Members: passwordless login with a phone code (OTP)';
-	const otp = (operation, nodeName, extra = {}) => ({
-		name: nodeName,
-		type: 'memberLogin',
-		credentials: memberCredentials,
-		parameters: { operation, serviceSid: service, ...extra },
-	});
-	return assemble(
-		name,
+	return webhookSample('Members: passwordless login with a phone code (OTP)', ABOUT.otp, [
+		['POST', 'otp/send', login('sendOtp', 'Send OTP'), outputFields('to', 'channel')],
 		[
-			sticky(
-				name,
-				'About',
-				'## Passwordless (OTP)\n1. **POST /webhook/otp/send** `{phone, country?, channel?}` → `{to, channel}`\n2. **POST /webhook/otp/login** `{phone, country?, code}` → `{member, sessionToken, expiresAt, created}`\n\nThe first login creates the member with the address `<phone digits>@<Mail Domain>`: set **Mail Domain** on *Complete OTP Login* to your own domain.\n\n' +
-					`${OUTAGES}\n\n${NOT_SAVED}`,
-				[-40, 0],
-				{ width: 860, height: 300 },
-			),
+			'POST',
+			'otp/login',
+			login('completeOtp', 'Complete OTP Login', { mailDomain: 'members.example.com', approval: 'auto' }),
+			`$json.pendingApproval ? { member: $json.member, created: $json.created } : { member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt, created: $json.created }`,
 		],
-		[
-			endpoint(name, { method: 'POST', path: 'otp/send', row: 0, node: otp('sendOtp', 'Send OTP'), success: '{ to: $json.to, channel: $json.channel }' }),
-			endpoint(name, {
-				method: 'POST',
-				path: 'otp/login',
-				row: 1,
-				node: otp('completeOtp', 'Complete OTP Login', { mailDomain: 'members.example.com', approval: 'auto' }),
-				success: `$json.pendingApproval ? { member: $json.member, created: $json.created } : { member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt, created: $json.created }`,
-			}),
-		],
-	);
+	]);
+}
+
+/**
+ * The demo page as one HTML text, the way n8n must serve it: `workflows/demo-page/index.html` with its
+ * `<link rel="stylesheet" href>` line replaced by a `<style>` holding that file, and its adjacent `<script src>` lines by
+ * one `<script>` running those files in order inside one arrow function: they are parts of one script, sharing its
+ * top-level names, and nothing lands on `window`. Throws when a named file is missing or a reference is left over.
+ */
+function inlineDemoPageFiles() {
+	const folder = path.join(workflowsFolder, 'demo-page');
+	const read = (file) => {
+		if (!fs.existsSync(path.join(folder, file))) throw new Error(`workflows/demo-page/${file}, named by index.html, is missing`);
+		return fs.readFileSync(path.join(folder, file), 'utf8');
+	};
+	const html = read('index.html')
+		.replace(/^<link rel="stylesheet" href="([^"]+)">\n/gm, (_, file) => `<style>\n${read(file)}</style>\n`)
+		.replace(/^(?:<script src="[^"]+"><\/script>\n)+/gm, (tags) => {
+			const scripts = [...tags.matchAll(/src="([^"]+)"/g)].map(([, file]) => read(file));
+			return `<script>\n(() => {\n${scripts.join('\n')}})();\n</script>\n`;
+		});
+	const left = html.match(/<link [^>]*href=|<script [^>]*src=/);
+	if (left) throw new Error(`workflows/demo-page/index.html: "${left[0]}" was not inlined (one reference a line, as written there)`);
+	return html;
 }
 
 function demoPageWorkflow() {
 	const name = 'Demo page (register, login, OTP in the browser)';
-	const html = fs.readFileSync(path.join(workflowsFolder, 'demo-page', 'index.html'), 'utf8');
+	const html = inlineDemoPageFiles();
 	const hook = webhook(name, 'GET', 'demo', [LAYOUT.webhookX, LAYOUT.top]);
 	const page = {
 		id: stableId(name, 'page'),
@@ -216,7 +148,7 @@ function demoPageWorkflow() {
 	const note = sticky(
 		name,
 		'About',
-		'## Demo page\nOpen **/webhook/demo** in a browser: a small page whose forms call the other sample workflows (register, login, passwordless, who am I, log out). It is served from the same origin as the webhooks, so no CORS set-up is needed.\n\nThe page is the file `workflows/demo-page/index.html` of the package. It calls only the webhooks of its own origin.\n\n' +
+		'## Demo page\nOpen **/webhook/demo** in a browser: a small page whose forms call the other sample workflows (register, login, passwordless, who am I, log out). It is served from the same origin as the webhooks, so no CORS set-up is needed.\n\nThe page is `workflows/demo-page/index.html` of the package, its CSS and scripts inlined. It calls only the webhooks of its own origin.\n\n' +
 			NOT_SAVED,
 		[-40, 0],
 		{ width: 560, height: 300 },
@@ -235,35 +167,15 @@ function demoPageWorkflow() {
  */
 function manualApprovalWorkflow(prefix) {
 	const name = `Members: register with manual approval (${prefix})`;
-	const register = (operation, nodeName, parameters = {}) => ({
-		name: nodeName,
-		type: 'memberRegister',
-		credentials: memberCredentials,
-		parameters: { operation, serviceSid: service, ...parameters },
-	});
-	return assemble(name, [], [
-		endpoint(name, {
-			method: 'POST',
-			path: `${prefix}register/send-code`,
-			row: 0,
-			node: register('sendCode', 'Send Registration Code'),
-			success: '{ registrationId: $json.registrationId, to: $json.to, channel: $json.channel }',
-		}),
-		endpoint(name, {
-			method: 'POST',
-			path: `${prefix}register`,
-			row: 1,
-			node: register('complete', 'Complete Registration', { approval: 'manual' }),
-			success: `$json.pendingApproval ? { member: $json.member } : ${sessionBody}`,
-		}),
-		endpoint(name, {
-			method: 'POST',
-			path: `${prefix}admin/approve`,
-			row: 2,
-			node: register('approve', 'Approve Member', { findBy: 'email', email: '={{ $json.body.email }}' }),
-			success: '{ member: $json.member }',
-		}),
-	]);
+	return assemble(
+		name,
+		[],
+		endpointRows(name, [
+			['POST', `${prefix}register/send-code`, register('sendCode', 'Send Registration Code'), outputFields('registrationId', 'to', 'channel')],
+			['POST', `${prefix}register`, register('complete', 'Complete Registration', { approval: 'manual' }), registeredBody],
+			['POST', `${prefix}admin/approve`, register('approve', 'Approve Member', { findBy: 'email', email: '={{ $json.body.email }}' }), outputFields('member')],
+		]),
+	);
 }
 
 /**
@@ -277,14 +189,13 @@ const SERVICE_RATE_LIMITS = [
 
 function serviceSetupWorkflow() {
 	const name = 'Setup: create a Twilio Verify Service';
-	const trigger = {
-		id: stableId(name, 'trigger'),
+	const trigger = baseNode(name, 'trigger', {
 		name: 'Run Once',
-		type: 'n8n-nodes-base.manualTrigger',
+		type: 'manualTrigger',
 		typeVersion: 1,
 		position: [LAYOUT.webhookX, LAYOUT.top],
 		parameters: {},
-	};
+	});
 	const create = ourNode(
 		name,
 		'Create Verify Service',
@@ -329,10 +240,7 @@ function serviceSetupWorkflow() {
 		[-40, 0],
 		{ width: 760, height: 320 },
 	);
-	const connections = Object.fromEntries(
-		chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] }]),
-	);
-	return { ...assemble(name, [note], []), nodes: [note, ...chain], connections };
+	return assemble(name, [note], [{ nodes: chain, connections: connectInOrder(...chain) }]);
 }
 
-module.exports = { NOT_SAVED, OUTAGES, SAVE_SETTINGS, SERVICE_RATE_LIMITS, verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };
+module.exports = { SERVICE_RATE_LIMITS, verifyApiWorkflow, registerWorkflow, loginWorkflow, otpWorkflow, demoPageWorkflow, manualApprovalWorkflow, serviceSetupWorkflow };

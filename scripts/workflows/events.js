@@ -1,6 +1,6 @@
 /** The sample started by Twilio Verify events: failed and expired verifications counted per country, emailed daily. */
-const { LAYOUT, stableId, sticky, ourNode, assemble, ifAboveZero } = require('./parts');
-const { SAVE_SETTINGS } = require('./definitions');
+const { SAVE_SETTINGS } = require('./notes');
+const { LAYOUT, stableId, baseNode, allOf, emailNode, connectInOrder, sticky, ourNode, assemble, ifAboveZero } = require('./parts');
 
 const FAILURES = ['verification.expired', 'verification.max-attempts-reached'];
 
@@ -26,7 +26,7 @@ const countries = Object.entries(failures)
 return [{ json: { countries, total: countries.reduce((sum, country) => sum + country.total, 0) } }];`;
 
 function code(workflow, name, jsCode, position) {
-	return { id: stableId(workflow, name), name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } };
+	return baseNode(workflow, name, { name, type: 'code', typeVersion: 2, position, parameters: { jsCode } });
 }
 
 function eventsDigestWorkflow() {
@@ -36,54 +36,35 @@ function eventsDigestWorkflow() {
 		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], at(0, 0)),
 		webhookId: stableId(name, 'trigger', 'webhookId'),
 	};
-	const failed = {
-		id: stableId(name, 'filter'),
+	const isFailure = {
+		id: stableId(name, 'filter', 'condition'),
+		leftValue: `={{ ${JSON.stringify(FAILURES)}.includes($json.eventType) }}`,
+		rightValue: '',
+		operator: { type: 'boolean', operation: 'true', singleValue: true },
+	};
+	const failed = baseNode(name, 'filter', {
 		name: 'Expired or Too Many Wrong Codes?',
-		type: 'n8n-nodes-base.filter',
+		type: 'filter',
 		typeVersion: 2.2,
 		position: at(1, 0),
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [
-					{
-						id: stableId(name, 'filter', 'condition'),
-						leftValue: `={{ ${JSON.stringify(FAILURES)}.includes($json.eventType) }}`,
-						rightValue: '',
-						operator: { type: 'boolean', operation: 'true', singleValue: true },
-					},
-				],
-				combinator: 'and',
-			},
-			options: {},
-		},
-	};
+		parameters: allOf([isFailure]),
+	});
 	const count = code(name, "Add to Today's Counts", countCode, at(2, 0));
-	const daily = {
-		id: stableId(name, 'schedule'),
+	const daily = baseNode(name, 'schedule', {
 		name: 'Every Day at 8:00',
-		type: 'n8n-nodes-base.scheduleTrigger',
+		type: 'scheduleTrigger',
 		typeVersion: 1.2,
 		position: at(0, 1),
 		parameters: { rule: { interval: [{ triggerAtHour: 8 }] } },
-	};
+	});
 	const take = code(name, "Take Today's Counts", takeCode, at(1, 1));
 	const anyFailed = ifAboveZero(name, 'Any Failures?', '={{ $json.total }}', at(2, 1));
-	const email = {
-		id: stableId(name, 'email'),
-		name: 'Email the Digest',
-		type: 'n8n-nodes-base.emailSend',
-		typeVersion: 2.1,
-		position: at(3, 1),
-		parameters: {
-			fromEmail: 'verify@example.com',
-			toEmail: 'security@example.com',
-			subject: '={{ $json.total }} failed verification(s) in the last day',
-			emailFormat: 'text',
-			text: '=Failed verifications per country since yesterday:\n{{ $json.countries.map(row => row.country + ": " + row.expired + " expired, " + row.tooManyWrongCodes + " ended by too many wrong codes").join("\\n") }}\n\nA country you do not serve with many failures can be SMS pumping: restrict it in Verify\'s Geo Permissions.',
-			options: {},
-		},
-	};
+	const email = emailNode(name, 'Email the Digest', at(3, 1), {
+		fromEmail: 'verify@example.com',
+		toEmail: 'security@example.com',
+		subject: '={{ $json.total }} failed verification(s) in the last day',
+		text: '=Failed verifications per country since yesterday:\n{{ $json.countries.map(row => row.country + ": " + row.expired + " expired, " + row.tooManyWrongCodes + " ended by too many wrong codes").join("\\n") }}\n\nA country you do not serve with many failures can be SMS pumping: restrict it in Verify\'s Geo Permissions.',
+	});
 	const note = sticky(
 		name,
 		'About',
@@ -93,16 +74,11 @@ function eventsDigestWorkflow() {
 		[-40, 0],
 		{ width: 1180, height: 400 },
 	);
-	const nodes = [note, trigger, failed, count, daily, take, anyFailed, email];
-	const to = (target) => [{ node: target.name, type: 'main', index: 0 }];
-	const connections = {
-		[trigger.name]: { main: [to(failed)] },
-		[failed.name]: { main: [to(count)] },
-		[daily.name]: { main: [to(take)] },
-		[take.name]: { main: [to(anyFailed)] },
-		[anyFailed.name]: { main: [to(email), []] },
-	};
-	return { ...assemble(name, [note], []), nodes, connections };
+	// Two chains: each event is counted as it comes; the daily schedule mails and clears the counts.
+	return assemble(name, [note], [
+		{ nodes: [trigger, failed, count], connections: connectInOrder(trigger, failed, count) },
+		{ nodes: [daily, take, anyFailed, email], connections: connectInOrder(daily, take, anyFailed, email) },
+	]);
 }
 
 module.exports = { eventsDigestWorkflow };

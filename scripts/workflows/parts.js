@@ -1,6 +1,8 @@
 /** The building blocks of the sample workflows: webhooks, our nodes, Respond to Webhook, sticky notes, endpoints. */
 const crypto = require('node:crypto');
 
+const { NOT_SAVED, OUTAGES } = require('./notes');
+
 const PACKAGE = 'n8n-nodes-twilio-verify';
 
 /** Credentials are referenced by name (and a fixed id the demo imports); after an import, pick your own. */
@@ -21,15 +23,13 @@ const stableId = (...parts) => {
 const errorBody =
 	'={{ JSON.stringify({ error: { code: $json.error.code, message: $json.error.message, retryAfterSeconds: $json.error.retryAfterSeconds } }) }}';
 
+/** A node of n8n's own (`n8n-nodes-base.<type>`); its id follows from the workflow and `idKey`, so it survives regenerating. */
+function baseNode(workflow, idKey, { name, type, typeVersion, position, parameters }) {
+	return { id: stableId(workflow, idKey), name, type: `n8n-nodes-base.${type}`, typeVersion, position, parameters };
+}
+
 function sticky(workflow, name, content, position, { width = 420, height = 300, color = 7 } = {}) {
-	return {
-		id: stableId(workflow, name),
-		name,
-		type: 'n8n-nodes-base.stickyNote',
-		typeVersion: 1,
-		position,
-		parameters: { content, width, height, color },
-	};
+	return baseNode(workflow, name, { name, type: 'stickyNote', typeVersion: 1, position, parameters: { content, width, height, color } });
 }
 
 function webhook(workflow, method, urlPath, position) {
@@ -44,15 +44,10 @@ function webhook(workflow, method, urlPath, position) {
 	};
 }
 
-function respond(workflow, name, responseCode, responseBody, position) {
-	return {
-		id: stableId(workflow, name),
-		name,
-		type: 'n8n-nodes-base.respondToWebhook',
-		typeVersion: 1.5,
-		position,
-		parameters: { respondWith: 'json', responseBody, options: { responseCode } },
-	};
+/** A Respond to Webhook node answering JSON; `moreOptions` go next to the status (response headers, for example). */
+function respond(workflow, name, responseCode, responseBody, position, moreOptions = {}) {
+	const parameters = { respondWith: 'json', responseBody, options: { responseCode, ...moreOptions } };
+	return baseNode(workflow, name, { name, type: 'respondToWebhook', typeVersion: 1.5, position, parameters });
 }
 
 function ourNode(workflow, name, type, parameters, credentialTypes, position) {
@@ -86,21 +81,9 @@ const unavailableBody = {
 };
 
 function unavailable(workflow, name, position) {
-	return {
-		id: stableId(workflow, name),
-		name,
-		type: 'n8n-nodes-base.respondToWebhook',
-		typeVersion: 1.5,
-		position,
-		parameters: {
-			respondWith: 'json',
-			responseBody: JSON.stringify(unavailableBody),
-			options: {
-				responseCode: 503,
-				responseHeaders: { entries: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }] },
-			},
-		},
-	};
+	return respond(workflow, name, 503, JSON.stringify(unavailableBody), position, {
+		responseHeaders: { entries: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }] },
+	});
 }
 
 /**
@@ -162,23 +145,39 @@ function endpoint(workflow, { method, path: urlPath, node, success, successCode 
 
 /** An If node whose true output passes items where the number `leftValue` (an expression) is above zero. */
 function ifAboveZero(workflow, name, leftValue, position) {
+	const condition = { id: stableId(workflow, 'if', 'condition'), leftValue, rightValue: 0, operator: { type: 'number', operation: 'gt' } };
+	return baseNode(workflow, 'if', { name, type: 'if', typeVersion: 2.2, position, parameters: allOf([condition]) });
+}
+
+/** The conditions of an If or Filter node that passes items meeting every one of `conditions`. */
+function allOf(conditions) {
 	return {
-		id: stableId(workflow, 'if'),
-		name,
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.2,
-		position,
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [{ id: stableId(workflow, 'if', 'condition'), leftValue, rightValue: 0, operator: { type: 'number', operation: 'gt' } }],
-				combinator: 'and',
-			},
-			options: {},
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions,
+			combinator: 'and',
 		},
+		options: {},
 	};
 }
 
+/** A plain-text Send Email node (its SMTP credential is left for the builder to pick). */
+function emailNode(workflow, name, position, { fromEmail, toEmail, subject, text }) {
+	const parameters = { fromEmail, toEmail, subject, emailFormat: 'text', text, options: {} };
+	return baseNode(workflow, 'email', { name, type: 'emailSend', typeVersion: 2.1, position, parameters });
+}
+
+/** Connects each node's first output to the next node; an If node's false output stays unconnected. */
+function connectInOrder(...nodes) {
+	return Object.fromEntries(
+		nodes.slice(0, -1).map((node, index) => {
+			const next = [{ node: nodes[index + 1].name, type: 'main', index: 0 }];
+			return [node.name, { main: node.type === 'n8n-nodes-base.if' ? [next, []] : [next] }];
+		}),
+	);
+}
+
+/** A workflow: its notes, then its parts (each some nodes and their connections: an endpoint, a chain of nodes). */
 function assemble(name, notes, endpoints) {
 	const nodes = [...notes];
 	const connections = {};
@@ -202,7 +201,33 @@ function assemble(name, notes, endpoints) {
 const service = { __rl: true, mode: 'list', value: '' };
 const verifyCredential = ['twilioVerifyApi'];
 const memberCredentials = ['memberStoreApi', 'twilioVerifyApi'];
-const sessionBody = '{ member: $json.member, sessionToken: $json.sessionToken, expiresAt: $json.expiresAt }';
+
+/** A success body (an expression) that answers these fields of the node's output as they are. */
+function outputFields(...fields) {
+	return `{ ${fields.map((field) => `${field}: $json.${field}`).join(', ')} }`;
+}
+const sessionBody = outputFields('member', 'sessionToken', 'expiresAt');
+
+/** One of the member nodes (memberRegister, memberLogin, memberAccount) as an endpoint runs it, on the credential's Verify Service. */
+function memberNode(type, operation, name, parameters = {}) {
+	return { name, type, credentials: memberCredentials, parameters: { operation, serviceSid: service, ...parameters } };
+}
+
+/** One endpoint a row, in canvas order: `[method, path, node, success, successCode?]` (see endpoint()). */
+function endpointRows(workflow, rows) {
+	return rows.map(([method, urlPath, node, success, successCode], row) =>
+		endpoint(workflow, { method, path: urlPath, row, node, success, successCode }),
+	);
+}
+
+/**
+ * A sample that serves webhook endpoints: its About note (`about` from notes.js, then what an outage answers and that
+ * nothing is saved) above one endpoint a row (see endpointRows()). `eachEndpoint` may change every endpoint's nodes.
+ */
+function webhookSample(name, about, rows, eachEndpoint = (part) => part) {
+	const note = sticky(name, 'About', `${about.text}\n\n${OUTAGES}\n\n${NOT_SAVED}`, [-40, 0], { width: 860, height: about.height });
+	return assemble(name, [note], endpointRows(name, rows).map(eachEndpoint));
+}
 
 module.exports = {
 	PACKAGE,
@@ -210,6 +235,10 @@ module.exports = {
 	LAYOUT,
 	stableId,
 	errorBody,
+	baseNode,
+	allOf,
+	emailNode,
+	connectInOrder,
 	sticky,
 	webhook,
 	respond,
@@ -221,4 +250,8 @@ module.exports = {
 	verifyCredential,
 	memberCredentials,
 	sessionBody,
+	outputFields,
+	memberNode,
+	endpointRows,
+	webhookSample,
 };
