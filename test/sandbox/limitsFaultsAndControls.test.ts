@@ -3,23 +3,19 @@
  * code logging.
  */
 import { VERIFICATION_TTL_MS, startSandbox } from '../../sandbox';
-import { PHONE, api, basicAuth, checkCode, control, createService, expectTwilioError, parse, sandbox, sendCode, useSandbox } from '../support/sandboxClient';
+import { api, basicAuth, checkCode, control, expectTwilioError, parse, PHONE, sandbox, sendCode, useFreshService, useSandbox } from '../support/sandboxClient';
 
 useSandbox();
 
 describe('rate limits and buckets', () => {
-	let serviceSid: string;
-
-	beforeEach(async () => {
-		serviceSid = (await createService()).sid;
-	});
+	const service = useFreshService();
 
 	it('creates, lists, fetches, updates and deletes rate limits', async () => {
-		const base = `/v2/Services/${serviceSid}/RateLimits`;
+		const base = `/v2/Services/${service.sid}/RateLimits`;
 		const created = await api('POST', base, { UniqueName: 'end_user_ip', Description: 'per IP' });
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({
-			service_sid: serviceSid,
+			service_sid: service.sid,
 			account_sid: sandbox.accountSid,
 			unique_name: 'end_user_ip',
 			description: 'per IP',
@@ -48,14 +44,14 @@ describe('rate limits and buckets', () => {
 	});
 
 	it('creates, lists, fetches, updates and deletes buckets', async () => {
-		const rateLimit = (await api('POST', `/v2/Services/${serviceSid}/RateLimits`, { UniqueName: 'phone' })).body;
-		const base = `/v2/Services/${serviceSid}/RateLimits/${rateLimit.sid}/Buckets`;
+		const rateLimit = (await api('POST', `/v2/Services/${service.sid}/RateLimits`, { UniqueName: 'phone' })).body;
+		const base = `/v2/Services/${service.sid}/RateLimits/${rateLimit.sid}/Buckets`;
 
 		const created = await api('POST', base, { Max: '5', Interval: '60' });
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({
 			rate_limit_sid: rateLimit.sid,
-			service_sid: serviceSid,
+			service_sid: service.sid,
 			max: 5,
 			interval: 60,
 			url: `${sandbox.url}${base}/${created.body.sid}`,
@@ -81,17 +77,17 @@ describe('rate limits and buckets', () => {
 		expectTwilioError(await api('GET', path), 404, 20404);
 
 		expectTwilioError(
-			await api('GET', `/v2/Services/${serviceSid}/RateLimits/RK${'0'.repeat(32)}/Buckets`),
+			await api('GET', `/v2/Services/${service.sid}/RateLimits/RK${'0'.repeat(32)}/Buckets`),
 			404,
 			20404,
 		);
 	});
 
 	it('enforces buckets on sends that name the rate limit', async () => {
-		const rateLimit = (await api('POST', `/v2/Services/${serviceSid}/RateLimits`, { UniqueName: 'end_user_ip' })).body;
-		await api('POST', `/v2/Services/${serviceSid}/RateLimits/${rateLimit.sid}/Buckets`, { Max: '2', Interval: '60' });
+		const rateLimit = (await api('POST', `/v2/Services/${service.sid}/RateLimits`, { UniqueName: 'end_user_ip' })).body;
+		await api('POST', `/v2/Services/${service.sid}/RateLimits/${rateLimit.sid}/Buckets`, { Max: '2', Interval: '60' });
 		const limited = (to: string, ip = '203.0.113.7') =>
-			sendCode(serviceSid, { To: to, RateLimits: JSON.stringify({ end_user_ip: ip }) });
+			sendCode(service.sid, { To: to, RateLimits: JSON.stringify({ end_user_ip: ip }) });
 
 		expect((await limited('+15550000001')).status).toBe(201);
 		expect((await limited('+15550000002')).status).toBe(201);
@@ -104,11 +100,7 @@ describe('rate limits and buckets', () => {
 });
 
 describe('faults', () => {
-	let serviceSid: string;
-
-	beforeEach(async () => {
-		serviceSid = (await createService()).sid;
-	});
+	const service = useFreshService();
 
 	it('adds latency to API answers', async () => {
 		sandbox.setFaults({ latencyMs: 150 });
@@ -123,25 +115,25 @@ describe('faults', () => {
 		[503, 20503],
 	])('fails the next requests with %d and Twilio’s error body', async (status, code) => {
 		sandbox.setFaults({ failNext: { count: 2, status: status as 500 | 502 | 503 } });
-		expectTwilioError(await sendCode(serviceSid), status, code);
-		expectTwilioError(await sendCode(serviceSid), status, code);
-		expect((await sendCode(serviceSid)).status).toBe(201);
+		expectTwilioError(await sendCode(service.sid), status, code);
+		expectTwilioError(await sendCode(service.sid), status, code);
+		expect((await sendCode(service.sid)).status).toBe(201);
 		expect(sandbox.requests.map((r) => r.status).slice(-3)).toEqual([status, status, 201]);
 	});
 
 	it('answers 429 / 20429 with a Retry-After header', async () => {
 		sandbox.setFaults({ failNext: { count: 1, status: 429, retryAfterSeconds: 7 } });
-		const limited = await sendCode(serviceSid);
+		const limited = await sendCode(service.sid);
 		expectTwilioError(limited, 429, 20429);
 		expect(limited.headers.get('retry-after')).toBe('7');
-		expect((await sendCode(serviceSid)).status).toBe(201);
+		expect((await sendCode(service.sid)).status).toBe(201);
 	});
 
 	it('drops the connection without answering', async () => {
 		sandbox.setFaults({ dropNext: 1 });
-		await expect(sendCode(serviceSid)).rejects.toThrow();
+		await expect(sendCode(service.sid)).rejects.toThrow();
 		expect(sandbox.requests[sandbox.requests.length - 1]).toMatchObject({ method: 'POST', status: 0 });
-		expect((await sendCode(serviceSid)).status).toBe(201);
+		expect((await sendCode(service.sid)).status).toBe(201);
 	});
 
 	it('leaves a request hanging so the client times out', async () => {
@@ -162,22 +154,18 @@ describe('faults', () => {
 });
 
 describe('HTTP control routes', () => {
-	let serviceSid: string;
-
-	beforeEach(async () => {
-		serviceSid = (await createService()).sid;
-	});
+	const service = useFreshService();
 
 	it('GET /__sandbox/codes returns the latest code for a recipient', async () => {
 		expect((await control('GET', `/__sandbox/codes?to=${encodeURIComponent(PHONE)}`)).status).toBe(404);
-		const sent = await sendCode(serviceSid);
+		const sent = await sendCode(service.sid);
 		const latest = await control('GET', `/__sandbox/codes?to=${encodeURIComponent(PHONE)}`);
 		expect(latest.status).toBe(200);
 		expect(latest.body).toMatchObject({ code: sandbox.lastCode(PHONE), sid: sent.body.sid, status: 'pending' });
 		// An unencoded "+" arrives as a space; the sandbox forgives that.
 		expect((await control('GET', `/__sandbox/codes?to=${PHONE}`)).body.sid).toBe(sent.body.sid);
 
-		await checkCode(serviceSid, latest.body.code);
+		await checkCode(service.sid, latest.body.code);
 		expect((await control('GET', `/__sandbox/codes?to=${encodeURIComponent(PHONE)}`)).body.status).toBe('approved');
 	});
 
@@ -190,15 +178,15 @@ describe('HTTP control routes', () => {
 	});
 
 	it('POST /__sandbox/advance moves the clock (expiring verifications)', async () => {
-		await sendCode(serviceSid);
+		await sendCode(service.sid);
 		const code = sandbox.lastCode(PHONE) as string;
 		expect((await control('POST', '/__sandbox/advance', { ms: VERIFICATION_TTL_MS })).status).toBe(200);
-		expectTwilioError(await checkCode(serviceSid, code), 404, 20404);
+		expectTwilioError(await checkCode(service.sid, code), 404, 20404);
 		expect((await control('GET', `/__sandbox/codes?to=${encodeURIComponent(PHONE)}`)).body.status).toBe('expired');
 	});
 
 	it('POST /__sandbox/reset forgets everything', async () => {
-		await sendCode(serviceSid);
+		await sendCode(service.sid);
 		expect((await control('POST', '/__sandbox/reset')).status).toBe(200);
 		expect((await api('GET', '/v2/Services')).body.services).toEqual([]);
 		expect(sandbox.lastCode(PHONE)).toBeUndefined();

@@ -26,6 +26,15 @@ export const OTHER_PHONE = '+15557654321';
 export let sandbox: Sandbox;
 
 /** One sandbox per test file with two accounts and an API key, reset before every test. */
+/** A new Verify Service before each test of the enclosing block; `service.sid` is the current one. */
+export function useFreshService(): { readonly sid: string } {
+	const service = { sid: '' };
+	beforeEach(async () => {
+		service.sid = (await createService()).sid;
+	});
+	return service;
+}
+
 export function useSandbox(): void {
 	beforeAll(async () => {
 		sandbox = await startSandbox({
