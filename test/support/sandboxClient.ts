@@ -25,7 +25,6 @@ export const OTHER_PHONE = '+15557654321';
 /** The sandbox of the current test file, started by useSandbox() (a live binding: importers see the started one). */
 export let sandbox: Sandbox;
 
-/** One sandbox per test file with two accounts and an API key, reset before every test. */
 /** A new Verify Service before each test of the enclosing block; `service.sid` is the current one. */
 export function useFreshService(): { readonly sid: string } {
 	const service = { sid: '' };
@@ -35,6 +34,7 @@ export function useFreshService(): { readonly sid: string } {
 	return service;
 }
 
+/** One sandbox per test file with two accounts and an API key, reset before every test. */
 export function useSandbox(): void {
 	beforeAll(async () => {
 		sandbox = await startSandbox({
