@@ -74,6 +74,7 @@ describe.each(BACKENDS)('admin list of members on $name', (backend) => {
 			phone: expect.stringMatching(/^\+1 ••• ••• \d{4}$/),
 			status: 'active',
 			createdAt: '2024-01-01T00:00:00.000Z',
+			factors: ['sms'],
 		});
 	});
 

@@ -56,6 +56,23 @@ describe.each(BACKENDS)('second factors on $name', (backend) => {
 		await expectOutcome(kit.members.factors.confirmTotp({ token: sessionToken, factorId: enrolment.factorId, code: GOOD_APP_CODE }), 'ALREADY_ENROLLED');
 	});
 
+	test('the member view names the second factors, also in the admin list, and follows removal', async () => {
+		const kit = harness.kit();
+		const plain = await registerMember(kit);
+		expect(plain.result.member.factors).toEqual(['sms']);
+		const member = await memberWithApp(kit);
+		const { member: seen } = await kit.members.sessions.verify({ token: member.sessionToken });
+		expect(seen.factors).toEqual(['totp', 'sms', 'recoveryCode']);
+		const { members } = await kit.members.admin.list({ q: member.email });
+		expect(members.map((listed) => listed.factors)).toEqual([['totp', 'sms', 'recoveryCode']]);
+		const everyone = await kit.members.admin.list({ limit: 100 });
+		const byEmail = new Map(everyone.members.map((listed) => [listed.email, listed.factors]));
+		expect(byEmail.get(plain.email)).toEqual(['sms']);
+
+		await kit.members.factors.remove({ token: member.sessionToken, factorId: member.factorId, password: member.password });
+		expect((await kit.members.sessions.verify({ token: member.sessionToken })).member.factors).toEqual(['sms']);
+	});
+
 	test('two enrolments started together: only one app can be confirmed', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);

@@ -87,6 +87,7 @@ describe.each(BACKENDS)('registration on $name', (backend) => {
 				phone: `+1 ••• ••• ${phone.slice(-4)}`,
 				status: 'active',
 				createdAt: registeredAt.toISOString(),
+				factors: ['sms'],
 			},
 			sessionToken: expect.any(String),
 			expiresAt: new Date(registeredAt.getTime() + 3600_000).toISOString(),

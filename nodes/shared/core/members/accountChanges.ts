@@ -23,7 +23,7 @@ import { checkPasswordPolicy, hashPassword } from './passwords';
 import { assertMaySend, countSendOrRefuse, sendLimits } from './rateLimits';
 import { readSessionToken, recheckSession } from './sessions';
 import type { ChallengeRecord } from './types';
-import { type MemberView, toMemberView } from './view';
+import { type MemberView, memberView } from './view';
 
 export interface ChangePasswordInput {
 	/** the session token, or an Authorization header value */
@@ -118,7 +118,7 @@ export async function changePhone(
 		await tx.deleteTrustedDevices(member.id);
 		return updated;
 	});
-	return { member: toMemberView(changed) };
+	return { member: await memberView(flow.store, changed) };
 }
 
 export interface DeleteAccountInput {

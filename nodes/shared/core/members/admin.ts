@@ -8,7 +8,7 @@ import type { MemberFlowContext } from './context';
 import { isUuid } from './ids';
 import { readEmail, readId } from './input';
 import { MEMBER_STATUSES, type MemberListQuery, type MemberQueries, type MemberRecord, type PurgeResult } from './types';
-import { type MemberView, toMemberView } from './view';
+import { type MemberView, memberView, memberViews } from './view';
 
 export interface ListMembersInput {
 	/** 'all' (default), 'active', 'pending_approval' or 'blocked' */
@@ -45,7 +45,7 @@ export async function listMembers(flow: MemberFlowContext, input: ListMembersInp
 	const page = rows.slice(0, query.limit);
 	const last = page.at(-1);
 	return {
-		members: page.map(toMemberView),
+		members: await memberViews(flow.store, page),
 		...(rows.length > query.limit && last ? { nextCursor: encodeCursor(last) } : {}),
 	};
 }
@@ -60,7 +60,7 @@ export async function approveMember(flow: MemberFlowContext, selector: MemberSel
 		const target = await findTarget(tx, lookup);
 		return (await tx.setMemberStatus(target.id, 'active')) ?? notFound();
 	});
-	return toMemberView(member);
+	return await memberView(flow.store, member);
 }
 
 /** Blocks the member and revokes all their sessions in the same transaction: their tokens stop working at once. */
@@ -73,7 +73,7 @@ export async function blockMember(flow: MemberFlowContext, selector: MemberSelec
 		await tx.deleteTrustedDevices(blocked.id);
 		return blocked;
 	});
-	return toMemberView(member);
+	return await memberView(flow.store, member);
 }
 
 /** Shortest age of a record that may be deleted: well past every limit window (10 minutes) and code lifetime. */

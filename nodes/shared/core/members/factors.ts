@@ -30,17 +30,6 @@ export function toFactorView(factor: FactorRecord): FactorView {
 	return { id: factor.id, type: factor.kind, status: factor.status, createdAt: factor.createdAt.toISOString() };
 }
 
-/** How a member can answer the second step of a login: their phone always, an app and recovery codes when set up. */
-export type LoginFactor = 'totp' | 'sms' | 'recoveryCode';
-
-export async function loginFactorsOf(store: MemberQueries, member: MemberRecord): Promise<LoginFactor[]> {
-	const factors: LoginFactor[] = [];
-	if (await confirmedTotp(store, member)) factors.push('totp');
-	factors.push('sms');
-	if ((await store.countRecoveryCodes(member.id)) > 0) factors.push('recoveryCode');
-	return factors;
-}
-
 /** The member's confirmed authenticator app, if any. */
 export async function confirmedTotp(store: MemberQueries, member: MemberRecord): Promise<FactorRecord | undefined> {
 	return (await store.listFactors(member.id)).find((factor) => factor.kind === 'totp' && factor.status === 'verified');

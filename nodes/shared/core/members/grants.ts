@@ -1,9 +1,10 @@
 /** Who may log in, and what a successful login hands back. */
 import { OutcomeError } from '../errors';
+import type { MemberFlowContext } from './context';
 import type { MemberPolicy } from './policy';
 import { type OpenedSession, newSession, signSessionToken } from './sessions';
 import type { MemberQueries, MemberRecord } from './types';
-import { type MemberView, toMemberView } from './view';
+import { type MemberView, memberView } from './view';
 
 export interface SessionGrant {
 	member: MemberView;
@@ -52,18 +53,14 @@ export async function openSession(
 	return session;
 }
 
-export async function toSessionGrant(
-	member: MemberRecord,
-	session: OpenedSession,
-	secret: string,
-): Promise<SessionGrant> {
+export async function toSessionGrant(flow: MemberFlowContext, member: MemberRecord, session: OpenedSession): Promise<SessionGrant> {
 	return {
-		member: toMemberView(member),
-		sessionToken: await signSessionToken(session, secret),
+		member: await memberView(flow.store, member),
+		sessionToken: await signSessionToken(session, flow.sessionSecret),
 		expiresAt: session.record.expiresAt.toISOString(),
 	};
 }
 
-export function toPendingApproval(member: MemberRecord): PendingApproval {
-	return { member: toMemberView(member), pendingApproval: true };
+export async function toPendingApproval(flow: MemberFlowContext, member: MemberRecord): Promise<PendingApproval> {
+	return { member: await memberView(flow.store, member), pendingApproval: true };
 }

@@ -6,7 +6,7 @@
 export type { ChangePasswordInput, DeleteAccountInput, SendPhoneChangeCodeInput } from './accountChanges';
 export { LIST_LIMITS, type ListMembersInput, type MemberList, type MemberSelector } from './admin';
 export { MIN_SESSION_SECRET_LENGTH, type MemberFlowContext, type MembersConfig, type VerifySetup } from './context';
-export type { FactorView, LoginFactor, RemoveFactorInput, TotpEnrolment } from './factors';
+export type { FactorView, RemoveFactorInput, TotpEnrolment } from './factors';
 export type { ApprovalMode, CodeSent } from './flowTypes';
 export type { PendingApproval, SessionGrant } from './grants';
 export { INPUT_LIMITS } from './input';
@@ -45,4 +45,4 @@ export {
 	openStore,
 } from './store';
 export * from './types';
-export { type MemberView, toMemberView } from './view';
+export { type LoginFactor, type MemberView, memberView } from './view';

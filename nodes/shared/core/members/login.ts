@@ -7,7 +7,8 @@ import { OutcomeError } from '../errors';
 import { maskPhone } from '../phones';
 import { checkChallengeAnswer, checkChallengeCode, consumeChallenge, createChallenge, findLiveChallenge, sendCode } from './challenges';
 import { type MemberFlowContext, verifyOf } from './context';
-import { type LoginFactor, checkAppCode, confirmedTotp, loginFactorsOf } from './factors';
+import { checkAppCode, confirmedTotp } from './factors';
+import { type LoginFactor, loginFactorsOf } from './view';
 import type { CodeSent } from './flowTypes';
 import { type SessionGrant, assertMayLogIn, openSession, toSessionGrant } from './grants';
 import { passwordHashGate } from './hashGate';
@@ -105,7 +106,7 @@ async function trustedLogin(
 		await lockWithPassword(tx, member, checked);
 		return (await isTrustedDevice(tx, member, deviceToken, now)) ? await openSession(tx, member, now, flow.policy) : undefined;
 	});
-	return session && { ...(await toSessionGrant(member, session, flow.sessionSecret)), trustedDevice: true };
+	return session && { ...(await toSessionGrant(flow, member, session)), trustedDevice: true };
 }
 
 /** Inside the login's transaction: the member's row, still with the password just checked, still allowed in. */
@@ -164,7 +165,7 @@ export async function completeLogin(flow: MemberFlowContext, input: CompleteLogi
 			device: rememberDevice ? await trustDevice(tx, locked, now, flow.policy) : undefined,
 		};
 	});
-	return { ...(await toSessionGrant(current, session, flow.sessionSecret)), ...device };
+	return { ...(await toSessionGrant(flow, current, session)), ...device };
 }
 
 type Answer = { kind: 'recoveryCode'; recoveryCode: string } | { kind: 'code'; code: string; factor?: 'totp' | 'sms' };

@@ -73,8 +73,8 @@ export async function completeOtpLogin(
 	});
 
 	if (refusal) throw refusal;
-	if (!session) return { ...toPendingApproval(member), created };
-	return { ...(await toSessionGrant(member, session, flow.sessionSecret)), created };
+	if (!session) return { ...(await toPendingApproval(flow, member)), created };
+	return { ...(await toSessionGrant(flow, member, session)), created };
 }
 
 /** A member with a password logs in with it (and a code): a phone code alone would skip the password factor. */

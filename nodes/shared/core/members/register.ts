@@ -99,6 +99,6 @@ export async function completeRegistration(
 		return { member: inserted, session: await openSession(tx, inserted, now, flow.policy) };
 	});
 
-	if (!session) return toPendingApproval(member);
-	return toSessionGrant(member, session, flow.sessionSecret);
+	if (!session) return toPendingApproval(flow, member);
+	return toSessionGrant(flow, member, session);
 }

@@ -7,7 +7,7 @@ import { OutcomeError } from '../errors';
 import { type MemberFlowContext, checkSessionSecret } from './context';
 import { hashSessionId, newSessionId } from './ids';
 import type { MemberQueries, MemberRecord, MemberStore, SessionRecord } from './types';
-import { type MemberView, toMemberView } from './view';
+import { type MemberView, memberView } from './view';
 import { loadOnce } from '../loadOnce';
 
 export const SESSION_ISSUER = 'n8n-nodes-twilio-verify';
@@ -81,7 +81,7 @@ export async function verifySession(flow: MemberFlowContext, input: { token: unk
 		secret: flow.sessionSecret,
 		now: flow.now(),
 	});
-	return { member: toMemberView(member), session: { id: session.id, expiresAt: session.expiresAt.toISOString() } };
+	return { member: await memberView(flow.store, member), session: { id: session.id, expiresAt: session.expiresAt.toISOString() } };
 }
 
 /** Revokes the session behind the token; the token stops working everywhere at once. */

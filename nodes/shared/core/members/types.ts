@@ -67,6 +67,12 @@ export interface FactorRecord {
 }
 
 /** A "remember this device" token: only its hash is stored. */
+/** What second factors a member has set up, as member views and login report them. */
+export interface SecondFactors {
+	totp: boolean;
+	recoveryCodesLeft: number;
+}
+
 export interface TrustedDeviceRecord {
 	tokenHash: string;
 	memberId: string;
@@ -183,6 +189,8 @@ export interface MemberQueries {
 	useRecoveryCode(memberId: string, codeHash: string, now: Date): Promise<boolean>;
 	/** How many unused recovery codes the member has left. */
 	countRecoveryCodes(memberId: string): Promise<number>;
+	/** For each of these members (unknown ones left out): a confirmed authenticator app or not, recovery codes left. */
+	secondFactorsOf(memberIds: string[]): Promise<Map<string, SecondFactors>>;
 	deleteRecoveryCodes(memberId: string): Promise<number>;
 
 	insertTrustedDevice(device: TrustedDeviceRecord): Promise<void>;

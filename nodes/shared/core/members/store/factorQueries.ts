@@ -3,7 +3,7 @@
  * codes and trusted devices, by hash wherever a secret is involved. Single use is settled in one conditional UPDATE.
  */
 import { isUuid } from '../ids';
-import type { FactorKind, FactorRecord, TrustedDeviceRecord } from '../types';
+import type { FactorKind, FactorRecord, SecondFactors, TrustedDeviceRecord } from '../types';
 import { TABLES } from './migrations';
 import { rowReader, type SqlRunner, toDate, toDateOrNull } from './sql';
 
@@ -69,6 +69,26 @@ export class SqlFactorQueries {
 			[memberId, codeHash, now],
 		);
 		return changed === 1;
+	}
+
+	async secondFactorsOf(memberIds: string[]): Promise<Map<string, SecondFactors>> {
+		const ids = memberIds.filter(isUuid);
+		const found = new Map<string, SecondFactors>();
+		if (ids.length === 0) return found;
+		const list = ids.map((_, index) => `$${index + 1}`).join(', ');
+		const apps = await this.sql.query(
+			`SELECT DISTINCT member_id FROM ${factors} WHERE member_id IN (${list}) AND kind = 'totp' AND status = 'verified'`,
+			ids,
+		);
+		const codes = await this.sql.query(
+			`SELECT member_id, COUNT(*) AS left_over FROM ${recoveryCodes}
+			 WHERE member_id IN (${list}) AND used_at IS NULL GROUP BY member_id`,
+			ids,
+		);
+		const withApp = new Set(apps.map((row) => String(row.member_id)));
+		const codesLeft = new Map(codes.map((row) => [String(row.member_id), Number(row.left_over)]));
+		for (const id of ids) found.set(id, { totp: withApp.has(id), recoveryCodesLeft: codesLeft.get(id) ?? 0 });
+		return found;
 	}
 
 	async countRecoveryCodes(memberId: string): Promise<number> {
