@@ -5,6 +5,7 @@
  */
 import { rawClient, startSampleBackend } from '../test/support/sampleBackend';
 import { percentile, printTable, round } from './report';
+import { inAlternatingPairs } from './support/timing';
 
 const FLOODERS = 50;
 const ROUND_MS = 10_000;
@@ -67,14 +68,7 @@ test('a flood of bogus logins with and without the bound on password hashing', a
 	const bounded = await startSampleBackend();
 	const unbounded = await startSampleBackend(undefined, { n8nEnv: { TWILIO_VERIFY_HASH_CONCURRENCY: '0' } });
 	try {
-		const withBound: RoundFigures[] = [];
-		const withoutBound: RoundFigures[] = [];
-		for (let i = 0; i < ROUNDS; i++) {
-			// Alternate which goes first, so neither always meets a machine warmed by the other.
-			if (i % 2 === 0) withBound.push(await floodRound(bounded));
-			withoutBound.push(await floodRound(unbounded));
-			if (i % 2 === 1) withBound.push(await floodRound(bounded));
-		}
+		const [withBound, withoutBound] = await inAlternatingPairs(ROUNDS, () => floodRound(bounded), () => floodRound(unbounded));
 		const rows = [row('bounded (one per core)', withBound), row('unbounded', withoutBound)];
 		printTable(`Flood: ${FLOODERS} concurrent bogus logins, ${ROUNDS} rounds of ${ROUND_MS / 1000} s each`, rows);
 		process.stdout.write(

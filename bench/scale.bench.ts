@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { client, startSampleBackend } from '../test/support/sampleBackend';
 import { percentile, printTable, round } from './report';
+import { inAlternatingPairs } from './support/timing';
 
 const runtime = require('../scripts/n8n-runtime') as {
 	createUserFolder(prefix: string): string;
@@ -85,14 +86,8 @@ test("n8n's start-up time with and without the package", async () => {
 	try {
 		const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', folder], { encoding: 'utf8' });
 		const tarball = join(folder, packed.stdout.trim().split('\n').pop() ?? '');
-		const without: number[] = [];
-		const withPackage: number[] = [];
-		for (let i = 0; i < STARTS; i++) {
-			// Paired and alternating, so neither always meets a warm disk cache.
-			if (i % 2 === 0) without.push(await startupSeconds(undefined));
-			withPackage.push(await startupSeconds(tarball));
-			if (i % 2 === 1) without.push(await startupSeconds(undefined));
-		}
+		// Paired and alternating, so neither always meets a warm disk cache.
+		const [without, withPackage] = await inAlternatingPairs(STARTS, () => startupSeconds(undefined), () => startupSeconds(tarball));
 		const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 		printTable(`n8n start-up until it answers, ${STARTS} paired runs`, [
 			{ n8n: 'without the package', 'median s': round(median(without), 2), ratio: 1 },

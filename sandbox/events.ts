@@ -9,7 +9,7 @@
  *   factor.verified, factor.deleted and challenge.approved as TOTP factors and challenges change (`sendServiceEvent`
  *   sends any other). Never the factor's secret or a code.
  *
- * Only loopback URLs are called: the sandbox serves tests and the demo on this machine, and must never send requests
+ * Only loopback URLs are called: the sandbox serves tests and the demo on the same host, and must never send requests
  * to the example URLs tests register. Expiry is noticed when a verification's status is next read, and for every
  * verification when time is advanced.
  */

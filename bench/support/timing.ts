@@ -42,6 +42,26 @@ export function percentileOf(values: readonly number[], p: number): number {
 	return percentile([...values].sort((a, b) => a - b), p);
 }
 
+/**
+ * Runs `a` and `b` once a round for `rounds` rounds, alternating which goes first (`a` in even rounds, `b` in odd
+ * ones) so that neither always meets the machine as the other left it (warm caches, a fresh commit). `round` is the
+ * round's index; the answer holds each side's results in round order.
+ */
+export async function inAlternatingPairs<A, B>(
+	rounds: number,
+	a: (round: number) => Promise<A>,
+	b: (round: number) => Promise<B>,
+): Promise<[A[], B[]]> {
+	const fromA: A[] = [];
+	const fromB: B[] = [];
+	for (let round = 0; round < rounds; round++) {
+		if (round % 2 === 0) fromA.push(await a(round));
+		fromB.push(await b(round));
+		if (round % 2 === 1) fromA.push(await a(round));
+	}
+	return [fromA, fromB];
+}
+
 /** Throughput and latency columns for a table row. */
 export function summarise(times: OpTimes): Record<string, number> {
 	return {

@@ -1,6 +1,7 @@
 /**
- * Nothing secret in n8n's own database. Registration, password + code login, passwordless login, `me` and `logout`
- * run through a real n8n with the sample workflows; then n8n's SQLite database (`<user folder>/.n8n/database.sqlite`)
+ * Nothing secret in n8n's own database. Registration, password + code login, an authenticator app (its secret, codes,
+ * recovery codes and a remembered device), passwordless login, `me` and `logout` run through a real n8n with the
+ * sample workflows; then n8n's SQLite database (`<user folder>/.n8n/database.sqlite`)
  * is read, every table and column, for the passwords, codes, challenge ids, session tokens, `Bearer` headers and the
  * session secret used. The sample workflows save no execution data (workflow settings), so no execution is kept.
  *
@@ -14,6 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
+import { totpCode } from '../../sandbox';
 import { BACKEND_START_TIMEOUT, client, phoneSequence, startSampleBackend } from '../support/sampleBackend';
 
 const SESSION_SECRET = randomBytes(36).toString('base64url');
@@ -132,7 +134,7 @@ afterAll(async () => {
 	await backend?.stop();
 }, 60_000);
 
-test('registration, logins, me and logout leave no secret in n8n\'s database, and no execution is saved', async () => {
+test('registration, logins, authenticator apps, me and logout leave no secret in n8n\'s database, and no execution is saved', async () => {
 	const email = `secret-${randomUUID()}@example.com`;
 	const password = secret('password', `pw ${randomUUID()}`);
 	const wrongPassword = secret('mistyped password', `pw ${randomUUID()}`);
@@ -160,6 +162,33 @@ test('registration, logins, me and logout leave no secret in n8n\'s database, an
 	expect(login.status).toBe(200);
 	const token = secret('session token (login)', login.body.sessionToken);
 	secret('Authorization header', `Bearer ${token}`);
+
+	// An authenticator app: its secret (in the otpauth:// link), its codes, the recovery codes shown once, a remembered
+	// device's token, and the sessions each of them opens.
+	const enrolled = await call('POST', 'factors/totp', undefined, token);
+	expect(enrolled.status).toBe(201);
+	secret('otpauth link', enrolled.body.uri);
+	const appSecret = secret('app secret', new URL(enrolled.body.uri).searchParams.get('secret')!);
+	const appCode = (name: string) => secret(name, totpCode(appSecret, Date.now()), { quoted: true });
+	const confirmed = await call('POST', 'factors/totp/confirm', { factorId: enrolled.body.factorId, code: appCode('app code (confirm)') }, token);
+	expect(confirmed.status).toBe(200);
+	const recoveryCodes = confirmed.body.recoveryCodes as string[];
+	recoveryCodes.forEach((recoveryCode, index) => secret(`recovery code ${index + 1}`, recoveryCode));
+	const appStarted = await call('POST', 'login/send-code', { email, password });
+	const appLogin = await call('POST', 'login', { loginId: appStarted.body.loginId, code: appCode('app code (login)'), rememberDevice: true });
+	expect(appLogin.status).toBe(200);
+	secret('device token', appLogin.body.deviceToken);
+	secret('session token (app)', appLogin.body.sessionToken);
+	const trusted = await call('POST', 'login/send-code', { email, password, deviceToken: appLogin.body.deviceToken });
+	expect(trusted).toMatchObject({ status: 200, body: { sessionToken: expect.any(String) } });
+	secret('session token (trusted device)', trusted.body.sessionToken);
+	const recoveryStarted = await call('POST', 'login/send-code', { email, password });
+	const recovered = await call('POST', 'login', { loginId: recoveryStarted.body.loginId, recoveryCode: recoveryCodes[0] });
+	expect(recovered.status).toBe(200);
+	secret('session token (recovery code)', recovered.body.sessionToken);
+	const renewed = await call('POST', 'factors/recovery-codes', { password }, token);
+	expect(renewed.status).toBe(200);
+	(renewed.body.recoveryCodes as string[]).forEach((recoveryCode, index) => secret(`new recovery code ${index + 1}`, recoveryCode));
 
 	// Passwordless login.
 	const otpPhone = newPhone();
@@ -191,7 +220,7 @@ test('registration, logins, me and logout leave no secret in n8n\'s database, an
 	const final = executions();
 	process.stdout.write(`executions after n8n's hard deletion: ${JSON.stringify(final)}\n`);
 	expect(final).toEqual({ created: expect.any(Number), rows: 0, live: 0, data: 0 });
-	expect(final.created).toBeGreaterThanOrEqual(11); // one execution per request above
+	expect(final.created).toBeGreaterThanOrEqual(19); // one execution per request above
 
 	expect(findInDatabase(secrets)).toEqual([]);
 	// The scan reads what is there: the workflows themselves are found.

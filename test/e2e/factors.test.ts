@@ -5,26 +5,16 @@
  * odd input.
  */
 import { totpCode } from '../../sandbox';
-import { BACKEND_START_TIMEOUT, memberClient, phoneSequence, startSampleBackend } from '../support/sampleBackend';
+import { memberClient, phoneSequence, useSampleBackend } from '../support/sampleBackend';
 
-let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let call: ReturnType<typeof memberClient>;
+const sample = useSampleBackend();
+const call = memberClient(() => sample.backend.webhookUrl);
 const newPhone = phoneSequence(8600);
-const smsCode = (phone: string) => backend.sandbox.lastCode(phone)!;
+const smsCode = sample.code;
 const PASSWORD = 'a long and unusual passphrase';
 
-beforeAll(async () => {
-	backend = await startSampleBackend();
-	call = memberClient(backend.webhookUrl);
-}, BACKEND_START_TIMEOUT);
-
-afterAll(async () => {
-	await backend?.stop();
-}, 60_000);
-
-
-const verificationsSent = () => backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Verifications')).length;
-const appChallenges = () => backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Challenges')).length;
+const verificationsSent = () => sample.backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Verifications')).length;
+const appChallenges = () => sample.backend.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/Challenges')).length;
 
 /** A member who set up an authenticator app; `appCode()` is what their phone shows now. */
 async function memberWithApp(email: string) {
@@ -60,7 +50,10 @@ describe('authenticator apps', () => {
 		expect(login).toMatchObject({ status: 200, body: { sessionToken: expect.any(String), deviceToken: expect.any(String), deviceExpiresAt: expect.any(String) } });
 
 		const trusted = await call('POST', 'login/send-code', { email: alice.email, password: PASSWORD, deviceToken: login.body.deviceToken });
-		expect(trusted).toMatchObject({ status: 200, body: { sessionToken: expect.any(String), member: { email: alice.email } } });
+		expect(trusted).toMatchObject({
+			status: 200,
+			body: { sessionToken: expect.any(String), member: { email: alice.email, factors: ['totp', 'sms', 'recoveryCode'] } },
+		});
 		expect(trusted.body.loginId).toBeUndefined();
 
 		// Asking for SMS still works for a member who left the phone with the app at home.

@@ -3,24 +3,14 @@
  * password reset, password and phone changes, log out everywhere, account deletion, and the admin API behind n8n's
  * Header Auth.
  */
-import { BACKEND_START_TIMEOUT, memberClient, phoneSequence, startSampleBackend } from '../support/sampleBackend';
+import { memberClient, phoneSequence, useSampleBackend } from '../support/sampleBackend';
 
-let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let call: ReturnType<typeof memberClient>;
+const sample = useSampleBackend();
+const call = memberClient(() => sample.backend.webhookUrl);
 const newPhone = phoneSequence(8000);
-const code = (phone: string) => backend.sandbox.lastCode(phone)!;
+const { code } = sample;
 const PASSWORD = 'a long and unusual passphrase';
 const NEW_PASSWORD = 'another long unusual passphrase';
-
-beforeAll(async () => {
-	backend = await startSampleBackend();
-	call = memberClient(backend.webhookUrl);
-}, BACKEND_START_TIMEOUT);
-
-afterAll(async () => {
-	await backend?.stop();
-}, 60_000);
-
 
 async function member(email: string) {
 	const phone = newPhone();
@@ -120,11 +110,11 @@ describe('account changes', () => {
 });
 
 describe('admin API behind Header Auth', () => {
-	const asAdmin = () => ({ [backend.admin.header]: backend.admin.key });
+	const asAdmin = () => ({ [sample.backend.admin.header]: sample.backend.admin.key });
 
 	it('refuses requests without the header, or with a wrong value, before the workflow runs', async () => {
 		expect((await call('GET', 'admin/members')).status).toBeGreaterThanOrEqual(401);
-		expect((await call('GET', 'admin/members', undefined, undefined, { [backend.admin.header]: 'wrong' })).status).toBeGreaterThanOrEqual(401);
+		expect((await call('GET', 'admin/members', undefined, undefined, { [sample.backend.admin.header]: 'wrong' })).status).toBeGreaterThanOrEqual(401);
 		expect((await call('POST', 'admin/members/block', { email: 'x@example.com' })).status).toBeGreaterThanOrEqual(401);
 	});
 

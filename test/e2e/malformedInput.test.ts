@@ -10,18 +10,10 @@
  */
 import { createHmac } from 'node:crypto';
 
-import {
-	BACKEND_START_TIMEOUT,
-	client,
-	inBatches,
-	phoneSequence,
-	rawClient,
-	startSampleBackend,
-	type FullAnswer,
-} from '../support/sampleBackend';
+import { client, inBatches, phoneSequence, rawClient, type FullAnswer, useSampleBackend } from '../support/sampleBackend';
 
-let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let send: ReturnType<typeof rawClient>;
+const sample = useSampleBackend();
+const send = rawClient(() => sample.backend.webhookUrl);
 
 const newPhone = phoneSequence(6000);
 let nextEmail = 0;
@@ -207,15 +199,6 @@ function problem(answer: FullAnswer, expected: Expect): string | undefined {
 	return answer.status >= 200 && answer.status < 300 ? undefined : `unexpected ${answer.status}`;
 }
 
-beforeAll(async () => {
-	backend = await startSampleBackend();
-	send = rawClient(backend.webhookUrl);
-}, BACKEND_START_TIMEOUT);
-
-afterAll(async () => {
-	await backend?.stop();
-}, 60_000);
-
 test('every endpoint answers malformed input with a 4xx {error: {code, message}}, never a crash', async () => {
 	const cases = allCases();
 	const started = Date.now();
@@ -244,7 +227,7 @@ test('n8n itself refuses a body declared JSON that is not JSON, with a 422 in JS
 });
 
 test('n8n still answers afterwards', async () => {
-	const call = client(backend.webhookUrl);
+	const call = client(sample.backend.webhookUrl);
 	expect((await call('GET', 'countries')).status).toBe(200);
 	const phone = newPhone();
 	expect(await call('POST', 'verify/send', { phone })).toEqual({

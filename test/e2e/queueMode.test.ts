@@ -9,30 +9,20 @@
  * main process logs "Enqueued execution <id> (job <n>)" for each one it put on the queue.
  */
 import { Client } from 'pg';
-import { BACKEND_START_TIMEOUT, type Answer, client, phoneSequence, startSampleBackend } from '../support/sampleBackend';
+import { type Answer, client, phoneSequence, useSampleBackend } from '../support/sampleBackend';
+import { errorBody, expectCodeByCallApproved } from '../support/webhookContract';
 
-let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let call: ReturnType<typeof client>;
+// TEST_PG_URL, as for the member store tests, points at another PostgreSQL server (and its database to create from).
+const sample = useSampleBackend(undefined, { queueMode: { workers: 2, postgresUrl: process.env.TEST_PG_URL } }, 120_000);
+const call = client(() => sample.backend.webhookUrl);
 
 const newPhone = phoneSequence(6000);
 const PASSWORD = 'correct horse battery';
-const code = (phone: string) => backend.sandbox.lastCode(phone)!;
-const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
-const errorBody = (errorCode: string) => ({ error: expect.objectContaining({ code: errorCode, message: expect.any(String) }) });
-
-beforeAll(async () => {
-	// TEST_PG_URL, as for the member store tests, points at another PostgreSQL server (and its database to create from).
-	backend = await startSampleBackend(undefined, { queueMode: { workers: 2, postgresUrl: process.env.TEST_PG_URL } });
-	call = client(backend.webhookUrl);
-}, BACKEND_START_TIMEOUT);
-
-afterAll(async () => {
-	await backend?.stop();
-}, 120_000);
+const { code } = sample;
 
 /** Rows of the member store (PostgreSQL), read directly. */
 async function memberRows(where: string, params: unknown[]): Promise<Array<{ id: string; email: string; phone: string }>> {
-	const db = new Client({ connectionString: backend.memberStoreUrl });
+	const db = new Client({ connectionString: sample.backend.memberStoreUrl });
 	await db.connect();
 	try {
 		return (await db.query(`SELECT id, email, phone FROM tvm_members WHERE ${where}`, params)).rows;
@@ -42,7 +32,7 @@ async function memberRows(where: string, params: unknown[]): Promise<Array<{ id:
 }
 
 async function sessionCount(memberId: string): Promise<number> {
-	const db = new Client({ connectionString: backend.memberStoreUrl });
+	const db = new Client({ connectionString: sample.backend.memberStoreUrl });
 	await db.connect();
 	try {
 		return Number((await db.query('SELECT count(*) AS n FROM tvm_sessions WHERE member_id = $1', [memberId])).rows[0].n);
@@ -62,8 +52,8 @@ async function sendRegistrationCode(email: string, phone: string): Promise<Answe
 
 describe('the contract on queue mode (main + 2 workers)', () => {
 	it('has the member store in PostgreSQL and two workers', () => {
-		expect(backend.memberStoreUrl).toMatch(/^postgres:\/\//);
-		expect(backend.n8n.workers).toHaveLength(2);
+		expect(sample.backend.memberStoreUrl).toMatch(/^postgres:\/\//);
+		expect(sample.backend.n8n.workers).toHaveLength(2);
 	});
 
 	it('lists countries, sends and checks a Verify code', async () => {
@@ -71,13 +61,7 @@ describe('the contract on queue mode (main + 2 workers)', () => {
 		expect(countries.status).toBe(200);
 		expect(countries.body).toContainEqual(expect.objectContaining({ value: 'US', alpha3: 'USA', dialCode: '+1' }));
 
-		const phone = newPhone();
-		expect(await call('POST', 'verify/send', { phone: phone.slice(2), country: 'US', channel: 'call' })).toEqual({
-			status: 200,
-			body: { status: 'pending', to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'call' },
-		});
-		expect(await call('POST', 'verify/check', { phone, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
-		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 200, body: { status: 'approved' } });
+		await expectCodeByCallApproved(call, newPhone(), code);
 	}, 60_000);
 
 	it('registers, logs in, serves me, logs out, and logs in by phone code', async () => {
@@ -168,8 +152,8 @@ describe('races between the workers', () => {
 describe('the workers', () => {
 	it('ran every execution the main process enqueued, and both took some', () => {
 		const ids = (log: string, pattern: RegExp) => new Set([...log.matchAll(pattern)].map((match) => match[1]));
-		const enqueued = ids(backend.n8n.logs(), /Enqueued execution (\d+)/g);
-		const perWorker = backend.n8n.workers!.map((worker) => ids(worker.logs(), /Worker started execution (\d+)/g));
+		const enqueued = ids(sample.backend.n8n.logs(), /Enqueued execution (\d+)/g);
+		const perWorker = sample.backend.n8n.workers!.map((worker) => ids(worker.logs(), /Worker started execution (\d+)/g));
 
 		// More than 60 requests above, each one execution.
 		expect(enqueued.size).toBeGreaterThanOrEqual(60);
@@ -177,6 +161,6 @@ describe('the workers', () => {
 		const startedByAWorker = new Set(perWorker.flatMap((started) => [...started]));
 		expect([...enqueued].filter((id) => !startedByAWorker.has(id))).toEqual([]);
 		// The main process ran none itself.
-		expect(backend.n8n.logs()).not.toMatch(/Worker started execution/);
+		expect(sample.backend.n8n.logs()).not.toMatch(/Worker started execution/);
 	});
 });

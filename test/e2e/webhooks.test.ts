@@ -2,11 +2,9 @@
  * Every row of the webhook contract (README, "The webhook backend"), over HTTP, against a real n8n 2.x running the packed package
  * and the sample workflows, with the Verify sandbox in this process and a SQLite member store.
  */
-import { BACKEND_START_TIMEOUT, client, rawClient, startSampleBackend } from '../support/sampleBackend';
+import { client, rawClient, useSampleBackend } from '../support/sampleBackend';
+import { errorBody, expectCodeByCallApproved, wrongCode } from '../support/webhookContract';
 
-let backend: Awaited<ReturnType<typeof startSampleBackend>>;
-let call: ReturnType<typeof client>;
-let send: ReturnType<typeof rawClient>;
 /** Registered first, logged into later. */
 let sessionMember: { phone: string; password: string };
 /** A registration started first and resent last, for the same reason. */
@@ -16,27 +14,21 @@ const { manualApprovalWorkflow } = require('../../scripts/build-workflows') as {
 	manualApprovalWorkflow(prefix: string): object;
 };
 
+const sample = useSampleBackend({ 'manual-approval.json': manualApprovalWorkflow('approval/') });
+const call = client(() => sample.backend.webhookUrl);
+const send = rawClient(() => sample.backend.webhookUrl);
+
 beforeAll(async () => {
-	backend = await startSampleBackend({ 'manual-approval.json': manualApprovalWorkflow('approval/') });
-	call = client(backend.webhookUrl);
-	send = rawClient(backend.webhookUrl);
 	sessionMember = await registered('session@example.com');
 	const phone = newPhone();
 	const sent = await call('POST', 'register/send-code', { email: 'resend-later@example.com', password: 'correct horse battery', phone });
 	pendingResend = { registrationId: sent.body.registrationId, phone, sentAt: Date.now() };
-}, BACKEND_START_TIMEOUT);
-
-afterAll(async () => {
-	await backend?.stop();
 }, 60_000);
 
 /** Phones in the same US range, one per scenario: the per-phone cool-down must not couple scenarios. */
 let nextPhone = 2000;
 const newPhone = () => `+1415555${nextPhone++}`;
-const code = (phone: string) => backend.sandbox.lastCode(phone)!;
-const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
-// Refusals with a wait (429, 423, 503) also carry retryAfterSeconds.
-const errorBody = (errorCode: string) => ({ error: expect.objectContaining({ code: errorCode, message: expect.any(String) }) });
+const { code } = sample;
 
 async function registered(email: string, password = 'correct horse battery', phone = newPhone()) {
 	const sent = await call('POST', 'register/send-code', { email, password, phone });
@@ -59,12 +51,7 @@ describe('GET countries', () => {
 describe('POST verify/send and verify/check', () => {
 	it('sends a code and approves it', async () => {
 		const phone = newPhone();
-		expect(await call('POST', 'verify/send', { phone: phone.slice(2), country: 'US', channel: 'call' })).toEqual({
-			status: 200,
-			body: { status: 'pending', to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'call' },
-		});
-		expect(await call('POST', 'verify/check', { phone, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
-		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 200, body: { status: 'approved' } });
+		await expectCodeByCallApproved(call, phone, code);
 		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
 	});
 
@@ -78,12 +65,12 @@ describe('POST verify/send and verify/check', () => {
 	it('answers 429 TOO_MANY_ATTEMPTS after five wrong codes and 410 once the code expired', async () => {
 		const phone = newPhone();
 		await call('POST', 'verify/send', { phone });
-		for (let i = 0; i < 5; i++) expect((await call('POST', 'verify/check', { phone, code: wrong(code(phone)) })).status).toBe(401);
+		for (let i = 0; i < 5; i++) expect((await call('POST', 'verify/check', { phone, code: wrongCode(code(phone)) })).status).toBe(401);
 		expect(await call('POST', 'verify/check', { phone, code: code(phone) })).toEqual({ status: 429, body: errorBody('TOO_MANY_ATTEMPTS') });
 
 		const later = newPhone();
 		await call('POST', 'verify/send', { phone: later });
-		backend.sandbox.advanceTime(11 * 60 * 1000);
+		sample.backend.sandbox.advanceTime(11 * 60 * 1000);
 		expect(await call('POST', 'verify/check', { phone: later, code: code(later) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
 	});
 });
@@ -96,7 +83,7 @@ describe('register', () => {
 		const done = await call('POST', 'register', { registrationId: sent.body.registrationId, code: code(phone) });
 		expect(done.status).toBe(201);
 		expect(done.body).toEqual({
-			member: { id: expect.any(String), email: 'reg.one@example.com', phone: `+1 ••• ••• ${phone.slice(-4)}`, status: 'active', createdAt: expect.any(String) },
+			member: { id: expect.any(String), email: 'reg.one@example.com', phone: `+1 ••• ••• ${phone.slice(-4)}`, status: 'active', createdAt: expect.any(String), factors: ['sms'] },
 			sessionToken: expect.any(String),
 			expiresAt: expect.any(String),
 		});
@@ -135,7 +122,7 @@ describe('register', () => {
 	it('answers 410 EXPIRED when the code expired before the registration was completed', async () => {
 		const phone = newPhone();
 		const sent = await call('POST', 'register/send-code', { email: 'late@example.com', password: 'correct horse battery', phone });
-		backend.sandbox.advanceTime(11 * 60 * 1000);
+		sample.backend.sandbox.advanceTime(11 * 60 * 1000);
 		expect(await call('POST', 'register', { registrationId: sent.body.registrationId, code: code(phone) })).toEqual({
 			status: 410,
 			body: errorBody('EXPIRED'),
@@ -146,7 +133,7 @@ describe('register', () => {
 		const phone = newPhone();
 		const sent = await call('POST', 'register/send-code', { email: 'reuse@example.com', password: 'correct horse battery', phone });
 		const registrationId = sent.body.registrationId;
-		expect(await call('POST', 'register', { registrationId, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		expect(await call('POST', 'register', { registrationId, code: wrongCode(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
 		expect((await call('POST', 'register', { registrationId, code: code(phone) })).status).toBe(201);
 		const reused = await call('POST', 'register', { registrationId, code: code(phone) });
 		expect([404, 409, 410]).toContain(reused.status);
@@ -177,7 +164,7 @@ describe('passwordless OTP', () => {
 	it('creates the member on the first login and finds it on the next', async () => {
 		const phone = newPhone();
 		expect(await call('POST', 'otp/send', { phone, channel: 'sms' })).toEqual({ status: 200, body: { to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'sms' } });
-		expect(await call('POST', 'otp/login', { phone, code: wrong(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		expect(await call('POST', 'otp/login', { phone, code: wrongCode(code(phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
 		const first = await call('POST', 'otp/login', { phone, code: code(phone) });
 		expect(first).toEqual({
 			status: 200,
@@ -203,7 +190,7 @@ describe('passwordless OTP', () => {
 	it('gives no session to a member who has a password: 403 PASSWORD_REQUIRED after a correct code', async () => {
 		const member = await registered('otp-has-password@example.com');
 		expect((await call('POST', 'otp/send', { phone: member.phone })).status).toBe(200);
-		expect(await call('POST', 'otp/login', { phone: member.phone, code: wrong(code(member.phone)) })).toEqual({
+		expect(await call('POST', 'otp/login', { phone: member.phone, code: wrongCode(code(member.phone)) })).toEqual({
 			status: 401,
 			body: errorBody('INVALID_CODE'),
 		});
@@ -220,7 +207,7 @@ describe('passwordless OTP', () => {
 	it('answers 410 EXPIRED when Verify says the code expired', async () => {
 		const phone = newPhone();
 		await call('POST', 'otp/send', { phone });
-		backend.sandbox.advanceTime(11 * 60 * 1000);
+		sample.backend.sandbox.advanceTime(11 * 60 * 1000);
 		expect(await call('POST', 'otp/login', { phone, code: code(phone) })).toEqual({ status: 410, body: errorBody('EXPIRED') });
 	});
 });
@@ -245,7 +232,7 @@ describe('login, me, logout', () => {
 		const member = sessionMember;
 		const sent = await call('POST', 'login/send-code', { email: 'session@example.com', password: member.password, channel: 'sms' });
 		expect(sent).toEqual({ status: 200, body: { loginId: expect.any(String), factors: ['sms'], to: `+1 ••• ••• ${member.phone.slice(-4)}`, channel: 'sms' } });
-		expect(await call('POST', 'login', { loginId: sent.body.loginId, code: wrong(code(member.phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
+		expect(await call('POST', 'login', { loginId: sent.body.loginId, code: wrongCode(code(member.phone)) })).toEqual({ status: 401, body: errorBody('INVALID_CODE') });
 		const login = await call('POST', 'login', { loginId: sent.body.loginId, code: code(member.phone) });
 		expect(login.status).toBe(200);
 		expect(login.body).toEqual({ member: expect.objectContaining({ email: 'session@example.com' }), sessionToken: expect.any(String), expiresAt: expect.any(String) });
@@ -292,7 +279,7 @@ describe('login, me, logout', () => {
 			status: 200,
 			body: { to: `+1 ••• ••• ${phone.slice(-4)}`, channel: 'call' },
 		});
-		expect(backend.sandbox.state.latestVerification(phone)?.channel).toBe('call');
+		expect(sample.backend.sandbox.state.latestVerification(phone)?.channel).toBe('call');
 		expect((await call('POST', 'register', { registrationId, code: code(phone) })).status).toBe(201);
 	}, 60_000);
 });

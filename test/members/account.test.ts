@@ -3,7 +3,17 @@ import { TABLES } from '../../nodes/shared/core/members';
 import { verifyPassword } from '../../nodes/shared/core/members/passwords';
 import { BACKENDS } from '../support/memberBackends';
 import { GOOD_CODE, WRONG_CODE } from '../support/fakeGateway';
-import { type FlowKit, expectOutcome, findSecrets, nextIdentity, registerMember, useStore } from '../support/memberHarness';
+import {
+	type FlowKit,
+	expectOutcome,
+	findSecrets,
+	kitWithSignedInMember,
+	memberLockedByWrongPasswords,
+	nextIdentity,
+	registerMember,
+	registerPhoneOnlyMember,
+	useStore,
+} from '../support/memberHarness';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -26,14 +36,6 @@ describe.each(BACKENDS)('password reset on $name', (backend) => {
 		return kit.members.login.complete({ loginId, code: GOOD_CODE });
 	}
 
-	async function phoneOnlyMember(kit: FlowKit) {
-		const { phone } = nextIdentity();
-		await kit.members.passwordless.sendCode({ phone });
-		const otp = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
-		kit.clock.advance(30);
-		return { phone, email: otp.member.email, token: (otp as { sessionToken: string }).sessionToken };
-	}
-
 	test('a known and an unknown email get the same shape; only the known one is sent a code', async () => {
 		const kit = harness.kit();
 		const member = await registerMember(kit);
@@ -45,7 +47,7 @@ describe.each(BACKENDS)('password reset on $name', (backend) => {
 		expect(kit.gateway.sends.slice(sendsBefore)).toEqual([expect.objectContaining({ to: member.phone, channel: 'sms' })]);
 
 		const unknown = await kit.members.account.sendPasswordResetCode({ email: nextIdentity().email });
-		const phoneOnly = await kit.members.account.sendPasswordResetCode({ email: (await phoneOnlyMember(kit)).email });
+		const phoneOnly = await kit.members.account.sendPasswordResetCode({ email: (await registerPhoneOnlyMember(kit)).email });
 		for (const answer of [unknown, phoneOnly]) {
 			expect(Object.keys(answer)).toEqual(Object.keys(known));
 			expect(answer.resetId).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -58,9 +60,7 @@ describe.each(BACKENDS)('password reset on $name', (backend) => {
 	});
 
 	test('the code resets the password once: sessions end, no session is returned, the old password stops working', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const first = (member.result as { sessionToken: string }).sessionToken;
+		const { kit, member, token: first } = await kitWithSignedInMember(harness);
 		const second = (await logIn(kit, member.email, member.password)).sessionToken;
 		const { resetId } = await kit.members.account.sendPasswordResetCode({ email: member.email });
 
@@ -161,11 +161,7 @@ describe.each(BACKENDS)('password reset on $name', (backend) => {
 	});
 
 	test('a reset forgives the wrong passwords that locked the email', async () => {
-		const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: 2 });
-		const member = await registerMember(kit);
-		for (let attempt = 0; attempt < 2; attempt++) {
-			await expectOutcome(kit.members.login.sendCode({ email: member.email, password: 'wrong password' }), 'INVALID_CREDENTIALS');
-		}
+		const { kit, member } = await memberLockedByWrongPasswords(harness, ['wrong password', 'wrong password']);
 		await expectOutcome(kit.members.login.sendCode({ email: member.email, password: member.password }), 'LOCKED');
 		const { resetId } = await kit.members.account.sendPasswordResetCode({ email: member.email });
 		await kit.members.account.resetPassword({ resetId, code: GOOD_CODE, newPassword: NEW_PASSWORD });
@@ -222,9 +218,7 @@ describe.each(BACKENDS)('password change on $name', (backend) => {
 	const harness = useStore(backend);
 
 	test('the current password is required, and each wrong one is counted toward the lock', async () => {
-		const kit = harness.kit({ maxFailedLogins: 2 });
-		const member = await registerMember(kit);
-		const token = (member.result as { sessionToken: string }).sessionToken;
+		const { kit, member, token } = await kitWithSignedInMember(harness, { maxFailedLogins: 2 });
 		const caller = '203.0.113.91';
 		const change = (currentPassword: string) =>
 			kit.members.account.changePassword({ token, currentPassword, newPassword: NEW_PASSWORD, forwardedFor: caller });
@@ -243,9 +237,7 @@ describe.each(BACKENDS)('password change on $name', (backend) => {
 	});
 
 	test('a new password ends the other sessions and keeps the current one', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const current = (member.result as { sessionToken: string }).sessionToken;
+		const { kit, member, token: current } = await kitWithSignedInMember(harness);
 		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
 		const other = (await kit.members.login.complete({ loginId, code: GOOD_CODE })).sessionToken;
 		kit.clock.advance(30);

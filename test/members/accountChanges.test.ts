@@ -2,11 +2,17 @@
 import { TABLES } from '../../nodes/shared/core/members';
 import { BACKENDS } from '../support/memberBackends';
 import { GOOD_CODE, WRONG_CODE } from '../support/fakeGateway';
-import { type FlowKit, PASSWORD, expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
-
-function tokenOf(result: unknown): string {
-	return (result as { sessionToken: string }).sessionToken;
-}
+import {
+	type FlowKit,
+	PASSWORD,
+	expectOutcome,
+	kitWithSignedInMember,
+	nextIdentity,
+	registerMember,
+	registerPhoneOnlyMember,
+	registerSignedInMember,
+	useStore,
+} from '../support/memberHarness';
 
 async function secondSession(kit: FlowKit, email: string, password: string): Promise<string> {
 	const { loginId } = await kit.members.login.sendCode({ email, password });
@@ -15,21 +21,11 @@ async function secondSession(kit: FlowKit, email: string, password: string): Pro
 	return sessionToken;
 }
 
-async function phoneOnlyMember(kit: FlowKit) {
-	const { phone } = nextIdentity();
-	await kit.members.passwordless.sendCode({ phone });
-	const otp = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
-	kit.clock.advance(30);
-	return { phone, id: otp.member.id, token: tokenOf(otp) };
-}
-
 describe.each(BACKENDS)('phone change on $name', (backend) => {
 	const harness = useStore(backend);
 
 	test('the code goes to the new phone only; the change ends the other sessions and keeps this one', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const token = tokenOf(member.result);
+		const { kit, member, token } = await kitWithSignedInMember(harness);
 		const other = await secondSession(kit, member.email, member.password);
 		const { phone: newPhone } = nextIdentity();
 
@@ -58,9 +54,7 @@ describe.each(BACKENDS)('phone change on $name', (backend) => {
 	});
 
 	test('members with a password must give it, and a wrong one is a counted guess', async () => {
-		const kit = harness.kit({ maxFailedLogins: 1 });
-		const member = await registerMember(kit);
-		const token = tokenOf(member.result);
+		const { kit, member, token } = await kitWithSignedInMember(harness, { maxFailedLogins: 1 });
 		const { phone } = nextIdentity();
 		await expectOutcome(kit.members.account.sendPhoneChangeCode({ token, phone }), 'INVALID_INPUT');
 		const caller = '203.0.113.92';
@@ -73,7 +67,7 @@ describe.each(BACKENDS)('phone change on $name', (backend) => {
 
 	test('a phone-only member changes phone without a password', async () => {
 		const kit = harness.kit();
-		const member = await phoneOnlyMember(kit);
+		const member = await registerPhoneOnlyMember(kit);
 		const { phone } = nextIdentity();
 		const { changeId } = await kit.members.account.sendPhoneChangeCode({ token: member.token, phone });
 		await expect(kit.members.account.changePhone({ token: member.token, changeId, code: GOOD_CODE })).resolves.toMatchObject({
@@ -83,10 +77,8 @@ describe.each(BACKENDS)('phone change on $name', (backend) => {
 	});
 
 	test("a phone that is another member's is refused with one message, after the send was counted", async () => {
-		const kit = harness.kit({ maxSendsPerPhonePer10Min: 2 });
-		const member = await registerMember(kit);
+		const { kit, member, token } = await kitWithSignedInMember(harness, { maxSendsPerPhonePer10Min: 2 });
 		const taken = await registerMember(kit);
-		const token = tokenOf(member.result);
 		const refused = await expectOutcome(
 			kit.members.account.sendPhoneChangeCode({ token, password: member.password, phone: taken.phone }),
 			'ALREADY_REGISTERED',
@@ -99,28 +91,28 @@ describe.each(BACKENDS)('phone change on $name', (backend) => {
 
 	test("another member's change id is not found, whatever the code", async () => {
 		const kit = harness.kit();
-		const alice = await registerMember(kit);
-		const bob = await registerMember(kit);
+		const alice = await registerSignedInMember(kit);
+		const bob = await registerSignedInMember(kit);
 		const { changeId } = await kit.members.account.sendPhoneChangeCode({
-			token: tokenOf(alice.result),
+			token: alice.token,
 			password: alice.password,
 			phone: nextIdentity().phone,
 		});
-		await expectOutcome(kit.members.account.changePhone({ token: tokenOf(bob.result), changeId, code: GOOD_CODE }), 'NOT_FOUND');
+		await expectOutcome(kit.members.account.changePhone({ token: bob.token, changeId, code: GOOD_CODE }), 'NOT_FOUND');
 	});
 
 	test('two members racing for one phone: exactly one gets it, the other changes nothing', async () => {
 		const kit = harness.kit();
-		const alice = await registerMember(kit);
-		const bob = await registerMember(kit);
+		const alice = await registerSignedInMember(kit);
+		const bob = await registerSignedInMember(kit);
 		const { phone } = nextIdentity();
-		const aliceChange = await kit.members.account.sendPhoneChangeCode({ token: tokenOf(alice.result), password: PASSWORD, phone });
+		const aliceChange = await kit.members.account.sendPhoneChangeCode({ token: alice.token, password: PASSWORD, phone });
 		kit.clock.advance(30);
-		const bobChange = await kit.members.account.sendPhoneChangeCode({ token: tokenOf(bob.result), password: PASSWORD, phone });
+		const bobChange = await kit.members.account.sendPhoneChangeCode({ token: bob.token, password: PASSWORD, phone });
 
 		const outcomes = await Promise.allSettled([
-			kit.members.account.changePhone({ token: tokenOf(alice.result), changeId: aliceChange.changeId, code: GOOD_CODE }),
-			kit.members.account.changePhone({ token: tokenOf(bob.result), changeId: bobChange.changeId, code: GOOD_CODE }),
+			kit.members.account.changePhone({ token: alice.token, changeId: aliceChange.changeId, code: GOOD_CODE }),
+			kit.members.account.changePhone({ token: bob.token, changeId: bobChange.changeId, code: GOOD_CODE }),
 		]);
 		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
 		const loser = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
@@ -138,15 +130,15 @@ describe.each(BACKENDS)('log out everywhere on $name', (backend) => {
 
 	test('revokes every session of the member, counts them, and leaves other members alone', async () => {
 		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const someoneElse = await registerMember(kit);
-		const tokens = [tokenOf(member.result), await secondSession(kit, member.email, member.password), await secondSession(kit, member.email, member.password)];
+		const member = await registerSignedInMember(kit);
+		const someoneElse = await registerSignedInMember(kit);
+		const tokens = [member.token, await secondSession(kit, member.email, member.password), await secondSession(kit, member.email, member.password)];
 		const pending = await kit.members.login.sendCode({ email: member.email, password: member.password });
 
 		await expect(kit.members.sessions.logoutAll({ token: `Bearer ${tokens[1]}` })).resolves.toEqual({ ok: true, ended: 3 });
 		for (const token of tokens) await expectOutcome(kit.members.sessions.verify({ token }), 'INVALID_SESSION');
 		await expectOutcome(kit.members.login.complete({ loginId: pending.loginId, code: GOOD_CODE }), 'NOT_FOUND');
-		await expect(kit.members.sessions.verify({ token: tokenOf(someoneElse.result) })).resolves.toHaveProperty('member');
+		await expect(kit.members.sessions.verify({ token: someoneElse.token })).resolves.toHaveProperty('member');
 		await expectOutcome(kit.members.sessions.logoutAll({ token: tokens[0] }), 'INVALID_SESSION');
 	});
 });
@@ -155,9 +147,7 @@ describe.each(BACKENDS)('account deletion on $name', (backend) => {
 	const harness = useStore(backend);
 
 	test('a wrong password is refused and changes nothing', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const token = tokenOf(member.result);
+		const { kit, member, token } = await kitWithSignedInMember(harness);
 		await expectOutcome(kit.members.account.delete({ token, password: 'not the password' }), 'INVALID_CREDENTIALS');
 		await expectOutcome(kit.members.account.delete({ token }), 'INVALID_INPUT');
 		await expectOutcome(kit.members.account.delete({ token: 'Bearer x', password: member.password }), 'INVALID_SESSION');
@@ -165,10 +155,8 @@ describe.each(BACKENDS)('account deletion on $name', (backend) => {
 	});
 
 	test('removes the member, their sessions and challenges; the email and phone register again', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
+		const { kit, member, token } = await kitWithSignedInMember(harness);
 		const id = member.result.member.id;
-		const token = tokenOf(member.result);
 		await secondSession(kit, member.email, member.password);
 		await kit.members.login.sendCode({ email: member.email, password: member.password });
 		await kit.members.account.sendPhoneChangeCode({ token, password: member.password, phone: nextIdentity().phone });
@@ -190,7 +178,7 @@ describe.each(BACKENDS)('account deletion on $name', (backend) => {
 
 	test('a phone-only member confirms with a code sent by the passwordless send', async () => {
 		const kit = harness.kit();
-		const member = await phoneOnlyMember(kit);
+		const member = await registerPhoneOnlyMember(kit);
 		await expectOutcome(kit.members.account.delete({ token: member.token, code: GOOD_CODE }), 'NOT_FOUND');
 		await kit.members.passwordless.sendCode({ phone: member.phone });
 		await expectOutcome(kit.members.account.delete({ token: member.token }), 'INVALID_INPUT');

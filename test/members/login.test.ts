@@ -6,7 +6,17 @@ import {
 import { hashPassword } from '../../nodes/shared/core/members/passwords';
 import { BACKENDS } from '../support/memberBackends';
 import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from '../support/fakeGateway';
-import { type FlowKit, SESSION_SECRET, expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
+import {
+	type FlowKit,
+	SESSION_SECRET,
+	expectOutcome,
+	kitWithSignedInMember,
+	memberLockedByWrongPasswords,
+	nextIdentity,
+	registerMember,
+	registerSignedInMember,
+	useStore,
+} from '../support/memberHarness';
 
 async function timed<T>(work: () => Promise<T>): Promise<number> {
 	const started = process.hrtime.bigint();
@@ -143,11 +153,7 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 	});
 
 	test('without a known address, the per-email cap across addresses still holds', async () => {
-		const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: 3 });
-		const member = await registerMember(kit);
-		for (let attempt = 0; attempt < 3; attempt++) {
-			await expectOutcome(kit.members.login.sendCode({ email: member.email, password: 'wrong' }), 'INVALID_CREDENTIALS');
-		}
+		const { kit, member } = await memberLockedByWrongPasswords(harness, ['wrong', 'wrong', 'wrong']);
 		await expectOutcome(kit.members.login.sendCode({ email: member.email, password: member.password }), 'LOCKED');
 	});
 
@@ -185,9 +191,7 @@ describe.each(BACKENDS)('login on $name', (backend) => {
 	});
 
 	test('a blocked member is refused (403) and their sessions stop working at once', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const token = (member.result as { sessionToken: string }).sessionToken;
+		const { kit, member, token } = await kitWithSignedInMember(harness);
 		await expect(kit.members.sessions.verify({ token })).resolves.toHaveProperty('member');
 
 		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
@@ -268,8 +272,7 @@ describe.each(BACKENDS)('session tokens on $name', (backend) => {
 	const harness = useStore(backend);
 
 	async function freshToken(kit: FlowKit) {
-		const member = await registerMember(kit);
-		return (member.result as { sessionToken: string; expiresAt: string }).sessionToken;
+		return (await registerSignedInMember(kit)).token;
 	}
 
 	test('a tampered token is INVALID_SESSION (401)', async () => {
@@ -315,9 +318,7 @@ describe.each(BACKENDS)('session tokens on $name', (backend) => {
 	});
 
 	test('a revoked token is INVALID_SESSION while the member’s other sessions keep working', async () => {
-		const kit = harness.kit();
-		const member = await registerMember(kit);
-		const first = (member.result as { sessionToken: string }).sessionToken;
+		const { kit, member, token: first } = await kitWithSignedInMember(harness);
 		const { loginId } = await kit.members.login.sendCode({ email: member.email, password: member.password });
 		const second = (await kit.members.login.complete({ loginId, code: GOOD_CODE })).sessionToken;
 		await kit.members.sessions.logout({ token: first });

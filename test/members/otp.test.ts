@@ -5,7 +5,7 @@ import {
 } from '../../nodes/shared/core/members';
 import { BACKENDS } from '../support/memberBackends';
 import { GOOD_CODE, WRONG_CODE, SERVICE_SID } from '../support/fakeGateway';
-import { expectOutcome, nextIdentity, registerMember, useStore } from '../support/memberHarness';
+import { expectOutcome, memberLockedByWrongPasswords, nextIdentity, registerMember, useStore } from '../support/memberHarness';
 
 const MAIL = { mailDomain: 'members.example.com' };
 
@@ -27,6 +27,7 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 				phone: `+1 ••• ••• ${phone.slice(-4)}`,
 				status: 'active',
 				createdAt: clock.now().toISOString(),
+				factors: ['sms'],
 			},
 			sessionToken: expect.any(String),
 			expiresAt: expect.any(String),
@@ -133,11 +134,7 @@ describe.each(BACKENDS)('passwordless OTP login on $name', (backend) => {
 	});
 
 	test('a member whose email is locked by wrong passwords gets LOCKED after a correct code, with the wait', async () => {
-		const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: 2 });
-		const member = await registerMember(kit);
-		for (const guess of ['wrong one', 'wrong two']) {
-			await expectOutcome(kit.members.login.sendCode({ email: member.email, password: guess }), 'INVALID_CREDENTIALS');
-		}
+		const { kit, member } = await memberLockedByWrongPasswords(harness, ['wrong one', 'wrong two']);
 		await kit.members.passwordless.sendCode({ phone: member.phone });
 		const options = { ...MAIL, allowPasswordMembers: true };
 		const error = await expectOutcome(kit.members.passwordless.complete({ phone: member.phone, code: GOOD_CODE }, options), 'LOCKED');

@@ -2,20 +2,18 @@
  * Member Account through n8n's engine with both real store backends and the Verify sandbox, wired the way a webhook
  * workflow uses it (parameters read the Webhook node's body, headers and query string).
  */
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { MemberAccount } from '../../nodes/MemberAccount/MemberAccount.node';
 import { operations } from '../../nodes/MemberAccount/actions/account';
 import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
-import { runNode } from '../support/n8nEngine';
 import { BACKENDS } from '../support/memberBackends';
-import { useMemberNodeBackend } from '../support/memberNodeBackend';
-import { byId, expectNoSecrets, jsonOf } from '../support/nodeHelpers';
+import { NODE_SESSION_SECRET, useMemberNodeBackend } from '../support/memberNodeBackend';
+import { expectNoSecrets } from '../support/nodeHelpers';
 import { expectOutcomes, oddItems, oddValues } from '../support/oddInputs';
 import { totpCode } from '../../sandbox';
 
-const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
 const EMAIL = 'alice@example.com';
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -23,32 +21,16 @@ const PHONE = '+14155552671';
 const NEW_PHONE = '+14155552699';
 
 describe.each(BACKENDS)('Member Account on $name', (backend) => {
-	const setup = useMemberNodeBackend(backend, SESSION_SECRET);
+	const setup = useMemberNodeBackend(backend);
 
-	async function callItems(nodeType: INodeType, operation: string, items: IDataObject[], parameters: IDataObject = {}) {
-		const result = await runNode({
-			nodeType,
-			parameters: { operation, serviceSid: byId(setup.serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
-			items,
-			credentials: setup.credentials(),
-		});
-		if (result.error) throw result.error;
-		return result.outputs;
-	}
-
-	async function call(nodeType: INodeType, operation: string, item: IDataObject, parameters: IDataObject = {}) {
-		const [success, failure] = (await callItems(nodeType, operation, [item], parameters)).map(jsonOf);
-		return { success: success ?? [], failure: failure ?? [] };
-	}
-
-	const account = (operation: string, item: IDataObject, parameters?: IDataObject) => call(new MemberAccount(), operation, item, parameters);
+	const account = (operation: string, item: IDataObject, parameters?: IDataObject) => setup.run(new MemberAccount(), operation, item, parameters);
 	const bearer = (token: unknown) => ({ authorization: `Bearer ${String(token)}` });
-	const me = async (token: unknown) => call(new MemberLogin(), 'verifySession', { headers: bearer(token) });
+	const me = async (token: unknown) => setup.run(new MemberLogin(), 'verifySession', { headers: bearer(token) });
 
 	async function registerAlice(): Promise<string> {
-		const sent = await call(new MemberRegister(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, phone: PHONE } });
+		const sent = await setup.run(new MemberRegister(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, phone: PHONE } });
 		const { registrationId } = sent.success[0];
-		const done = await call(new MemberRegister(), 'complete', { body: { registrationId, code: setup.sandbox.lastCode(PHONE) } });
+		const done = await setup.run(new MemberRegister(), 'complete', { body: { registrationId, code: setup.sandbox.lastCode(PHONE) } });
 		return String(done.success[0].sessionToken);
 	}
 
@@ -74,8 +56,8 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		const reset = await account('resetPassword', { body: { resetId, code, newPassword: NEW_PASSWORD } });
 		expect(reset.success[0]).toEqual({ ok: true, httpStatus: 200 });
 		expect((await me(token)).failure[0]).toMatchObject({ error: { code: 'INVALID_SESSION' } });
-		expect((await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: NEW_PASSWORD } })).success[0]).toMatchObject({ ok: true });
-		expectNoSecrets([sent, unknown, reset], [PASSWORD, NEW_PASSWORD, code, SESSION_SECRET, 'argon2id$', 'scrypt$']);
+		expect((await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: NEW_PASSWORD } })).success[0]).toMatchObject({ ok: true });
+		expectNoSecrets([sent, unknown, reset], [PASSWORD, NEW_PASSWORD, code, NODE_SESSION_SECRET, 'argon2id$', 'scrypt$']);
 	});
 
 	it('changes the password with the session token from the Authorization header', async () => {
@@ -99,21 +81,21 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 		expect(changed.success[0]).toMatchObject({ ok: true, member: { email: EMAIL, phone: '+1 ••• ••• 2699' } });
 
 		// The old phone is free: Bob registers with it, and Alice cannot take it back.
-		const bob = await call(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: PHONE } });
-		await call(new MemberRegister(), 'complete', { body: { registrationId: bob.success[0].registrationId, code: setup.sandbox.lastCode(PHONE) } });
+		const bob = await setup.run(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: PHONE } });
+		await setup.run(new MemberRegister(), 'complete', { body: { registrationId: bob.success[0].registrationId, code: setup.sandbox.lastCode(PHONE) } });
 		const taken = await account('sendPhoneCode', { headers: bearer(token), body: { password: PASSWORD, phone: PHONE } });
 		expect(taken.failure[0]).toMatchObject({ error: { code: 'ALREADY_REGISTERED', httpStatus: 409 } });
 	});
 
 	it('logs out everywhere and deletes the account; the email and phone can register again', async () => {
 		const token = await registerAlice();
-		const loginSent = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
-		await call(new MemberLogin(), 'complete', { body: { loginId: loginSent.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
+		const loginSent = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		await setup.run(new MemberLogin(), 'complete', { body: { loginId: loginSent.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
 		expect((await account('logoutAll', { headers: bearer(token) })).success[0]).toEqual({ ok: true, httpStatus: 200, ended: 2 });
 		expect((await account('logoutAll', { headers: bearer(token) })).failure[0]).toMatchObject({ error: { code: 'INVALID_SESSION' } });
 
-		const again = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
-		const fresh = await call(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
+		const again = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		const fresh = await setup.run(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, code: setup.sandbox.lastCode(PHONE) } });
 		const freshToken = fresh.success[0].sessionToken;
 		expect((await account('deleteAccount', { headers: bearer(freshToken), body: { password: 'wrong password' } })).failure[0]).toMatchObject({
 			error: { code: 'INVALID_CREDENTIALS' },
@@ -141,32 +123,32 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 
 		// The login asks for the app and sends no SMS.
 		const sendsBefore = setup.sandbox.requests.filter((request) => request.path.endsWith('/Verifications')).length;
-		const started = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		const started = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
 		expect(started.success[0]).toEqual({ ok: true, httpStatus: 200, loginId: expect.any(String), factors: ['totp', 'sms', 'recoveryCode'] });
 		expect(setup.sandbox.requests.filter((request) => request.path.endsWith('/Verifications')).length).toBe(sendsBefore);
-		const login = await call(new MemberLogin(), 'complete', { body: { loginId: started.success[0].loginId, code: appCode(), rememberDevice: true } });
+		const login = await setup.run(new MemberLogin(), 'complete', { body: { loginId: started.success[0].loginId, code: appCode(), rememberDevice: true } });
 		expect(login.success[0]).toMatchObject({ ok: true, sessionToken: expect.any(String), deviceToken: expect.any(String) });
 
-		const trusted = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
+		const trusted = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
 		expect(trusted.success[0]).toMatchObject({ ok: true, trustedDevice: true, sessionToken: expect.any(String) });
 
-		const again = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
-		const byRecovery = await call(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, recoveryCode: recoveryCodes[0] } });
+		const again = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD } });
+		const byRecovery = await setup.run(new MemberLogin(), 'complete', { body: { loginId: again.success[0].loginId, recoveryCode: recoveryCodes[0] } });
 		expect(byRecovery.success[0]).toMatchObject({ ok: true, sessionToken: expect.any(String) });
 		expect((await account('listFactors', { headers: bearer(token) })).success[0]).toMatchObject({ recoveryCodesLeft: 9 });
 
 		const removed = await account('removeFactor', { headers: bearer(token), body: { factorId: enrolled.success[0].factorId, password: PASSWORD } });
 		expect(removed.success[0]).toEqual({ ok: true, httpStatus: 200 });
-		const afterRemoval = await call(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
+		const afterRemoval = await setup.run(new MemberLogin(), 'sendCode', { body: { email: EMAIL, password: PASSWORD, deviceToken: login.success[0].deviceToken } });
 		expect(afterRemoval.success[0]).toMatchObject({ channel: 'sms', factors: ['sms'] });
-		expectNoSecrets([started, trusted, byRecovery, removed, afterRemoval], [PASSWORD, secret, SESSION_SECRET, 'argon2id$', 'scrypt$']);
+		expectNoSecrets([started, trusted, byRecovery, removed, afterRemoval], [PASSWORD, secret, NODE_SESSION_SECRET, 'argon2id$', 'scrypt$']);
 	});
 
 	it('lists members from the query string a page at a time', async () => {
 		await registerAlice();
-		await call(new MemberRegister(), 'complete', {
+		await setup.run(new MemberRegister(), 'complete', {
 			body: {
-				registrationId: (await call(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: NEW_PHONE } })).success[0].registrationId,
+				registrationId: (await setup.run(new MemberRegister(), 'sendCode', { body: { email: 'bob@example.com', password: PASSWORD, phone: NEW_PHONE } })).success[0].registrationId,
 				code: setup.sandbox.lastCode(NEW_PHONE),
 			},
 		});
@@ -184,10 +166,10 @@ describe.each(BACKENDS)('Member Account on $name', (backend) => {
 
 	it('answers request values of the wrong type or size with an outcome per item, and asks Twilio nothing', async () => {
 		const emails = oddValues(EMAIL);
-		const outputs = await callItems(new MemberAccount(), 'sendResetCode', oddItems('email', emails).map((body) => ({ body })));
+		const outputs = await setup.runItems(new MemberAccount(), 'sendResetCode', oddItems('email', emails).map((body) => ({ body })));
 		expectOutcomes(outputs[1], emails, { code: 'INVALID_INPUT', httpStatus: 400 });
 		const cursors = oddValues('abc', {}, { nullMeansDefault: true });
-		const listed = await callItems(new MemberAccount(), 'listMembers', oddItems('cursor', cursors).map((query) => ({ query })));
+		const listed = await setup.runItems(new MemberAccount(), 'listMembers', oddItems('cursor', cursors).map((query) => ({ query })));
 		expectOutcomes(listed[1], cursors, { code: 'INVALID_INPUT', httpStatus: 400 });
 		expect(setup.sandbox.requests).toEqual([]);
 	});

@@ -11,35 +11,20 @@ import { MemberLogin } from '../../nodes/MemberLogin/MemberLogin.node';
 import { MemberRegister } from '../../nodes/MemberRegister/MemberRegister.node';
 import { runNode } from '../support/n8nEngine';
 import { BACKENDS } from '../support/memberBackends';
-import { useMemberNodeBackend } from '../support/memberNodeBackend';
-import { byId, expectNoSecrets, jsonOf } from '../support/nodeHelpers';
+import { NODE_SESSION_SECRET, useMemberNodeBackend } from '../support/memberNodeBackend';
+import { expectNoSecrets } from '../support/nodeHelpers';
 
-const SESSION_SECRET = 'node-test-session-secret-0123456789abcdef';
 const EMAIL = 'alice@example.com';
 const PASSWORD = 'correct horse battery';
 const PHONE = '+14155552671';
 
 describe.each(BACKENDS)('member nodes on $name', (backend) => {
-	const setup = useMemberNodeBackend(backend, SESSION_SECRET);
-
-	/** Runs a member node on one webhook-like item and returns [success items, failure items]. */
-	async function call(nodeType: INodeType, operation: string, item: IDataObject, parameters: IDataObject = {}) {
-		const result = await runNode({
-			nodeType,
-			// No resend cool-down: these tests send several codes to one phone within seconds.
-			parameters: { operation, serviceSid: byId(setup.serviceSid), security: { resendCooldownSeconds: 0 }, ...parameters } as never,
-			items: [item],
-			credentials: setup.credentials(),
-		});
-		if (result.error) throw result.error;
-		const [success, failure] = result.outputs.map(jsonOf);
-		return { success: success ?? [], failure: failure ?? [] };
-	}
+	const setup = useMemberNodeBackend(backend);
 
 	const register = (operation: string, body: IDataObject, parameters?: IDataObject) =>
-		call(new MemberRegister(), operation, { body }, parameters);
+		setup.run(new MemberRegister(), operation, { body }, parameters);
 	const login = (operation: string, item: IDataObject, parameters?: IDataObject) =>
-		call(new MemberLogin(), operation, item, parameters);
+		setup.run(new MemberLogin(), operation, item, parameters);
 
 	async function registerAlice(parameters?: IDataObject) {
 		const sent = await register('sendCode', { email: EMAIL, password: PASSWORD, phone: PHONE });
@@ -76,7 +61,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 		const after = await login('verifySession', { headers: { authorization: `Bearer ${token}` } });
 		expect(after.failure[0]).toMatchObject({ ok: false, error: { code: 'INVALID_SESSION', httpStatus: 401 } });
 
-		expectNoSecrets([sent, registered, loginSent, loggedIn, me], [PASSWORD, code, SESSION_SECRET, 'scrypt$', 'argon2id$']);
+		expectNoSecrets([sent, registered, loginSent, loggedIn, me], [PASSWORD, code, NODE_SESSION_SECRET, 'scrypt$', 'argon2id$']);
 	});
 
 	it('routes user mistakes to the Failure output with the webhook contract\'s codes', async () => {
@@ -110,11 +95,11 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 			error: { code: 'NOT_APPROVED', httpStatus: 403 },
 		});
 
-		const approved = await call(new MemberRegister(), 'approve', {}, { findBy: 'email', email: EMAIL });
+		const approved = await setup.run(new MemberRegister(), 'approve', {}, { findBy: 'email', email: EMAIL });
 		expect(approved.success[0]).toMatchObject({ member: { status: 'active' } });
 		expect((await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).success[0]).toMatchObject({ ok: true });
 
-		const blocked = await call(new MemberRegister(), 'block', {}, { findBy: 'memberId', memberId: String((approved.success[0].member as IDataObject).id) });
+		const blocked = await setup.run(new MemberRegister(), 'block', {}, { findBy: 'memberId', memberId: String((approved.success[0].member as IDataObject).id) });
 		expect(blocked.success[0]).toMatchObject({ member: { status: 'blocked' } });
 		expect((await login('sendCode', { body: { email: EMAIL, password: PASSWORD } })).failure[0]).toMatchObject({
 			error: { code: 'BLOCKED' },
@@ -145,7 +130,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 	it('deletes ended sessions with Delete Expired Data, and never members', async () => {
 		const { sessionToken } = (await registerAlice()).success[0];
 		await login('logout', { headers: { authorization: `Bearer ${sessionToken}` } });
-		const purge = (olderThanHours: number) => call(new MemberRegister(), 'purgeExpired', {}, { olderThanHours });
+		const purge = (olderThanHours: number) => setup.run(new MemberRegister(), 'purgeExpired', {}, { olderThanHours });
 		// The session ended seconds ago: a one-hour threshold keeps it.
 		expect((await purge(1)).success[0]).toMatchObject({ ok: true, deleted: { sessions: 0 } });
 		const rows = async (table: string) => (await backend.query(setup.store, `SELECT COUNT(*) AS n FROM ${table}`))[0].n;
@@ -160,7 +145,7 @@ describe.each(BACKENDS)('member nodes on $name', (backend) => {
 	});
 
 	it('lists countries for a dropdown', async () => {
-		const { success } = await call(new MemberRegister(), 'listCountries', {});
+		const { success } = await setup.run(new MemberRegister(), 'listCountries', {});
 		expect(success[0].countries).toContainEqual({ label: 'France', value: 'FR', alpha3: 'FRA', dialCode: '+33' });
 	});
 
@@ -182,7 +167,7 @@ describe('member store credential', () => {
 			id: '1',
 			name: 'test',
 			type: 'memberStoreApi',
-			data: { backend: 'sqlite', sqlitePath: ':memory:', sessionSecret: SESSION_SECRET },
+			data: { backend: 'sqlite', sqlitePath: ':memory:', sessionSecret: NODE_SESSION_SECRET },
 		});
 		expect(ok).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected to sqlite; schema version \d+$/) });
 		const refused = await memberStoreConnectionTest.call({} as never, {

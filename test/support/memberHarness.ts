@@ -112,6 +112,45 @@ export async function registerMember(kit: FlowKit, options: { approval?: 'auto' 
 	return { phone, email, password, sent, result };
 }
 
+/** `registerMember` for a member let in at once (no manual approval), with the session token registration gave. */
+export async function registerSignedInMember(kit: FlowKit) {
+	const member = await registerMember(kit);
+	if (!('sessionToken' in member.result)) throw new Error('the registration opened no session');
+	return { ...member, token: member.result.sessionToken };
+}
+
+/** A kit (see `StoreHarness.kit`) and a member registered on it and let in at once; `token` is their session's. */
+export async function kitWithSignedInMember(harness: StoreHarness, policy: Partial<MemberPolicy> = {}) {
+	const kit = harness.kit(policy);
+	const member = await registerSignedInMember(kit);
+	return { kit, member, token: member.token };
+}
+
+/**
+ * A member who signed up with a phone code alone (no password; the flow gives them an address on members.example.com)
+ * and holds that session; the clock then moves on 30 seconds.
+ */
+export async function registerPhoneOnlyMember(kit: FlowKit) {
+	const { phone } = nextIdentity();
+	await kit.members.passwordless.sendCode({ phone });
+	const otp = await kit.members.passwordless.complete({ phone, code: GOOD_CODE }, { mailDomain: 'members.example.com' });
+	kit.clock.advance(30);
+	return { phone, id: otp.member.id, email: otp.member.email, token: (otp as { sessionToken: string }).sessionToken };
+}
+
+/**
+ * A kit whose per-email cap allows as many wrong passwords an hour as `wrongPasswords` holds, and a member who has
+ * just tried each of them (each refused as INVALID_CREDENTIALS), so that the email is locked now.
+ */
+export async function memberLockedByWrongPasswords(harness: StoreHarness, wrongPasswords: string[]) {
+	const kit = harness.kit({ maxFailedLoginsPerEmailPerHour: wrongPasswords.length });
+	const member = await registerMember(kit);
+	for (const password of wrongPasswords) {
+		await expectOutcome(kit.members.login.sendCode({ email: member.email, password }), 'INVALID_CREDENTIALS');
+	}
+	return { kit, member };
+}
+
 /** Awaits a promise that must fail with this outcome code, and returns the error for further checks. */
 export async function expectOutcome(promise: Promise<unknown>, code: OutcomeCode): Promise<OutcomeError> {
 	const error = await promise.then(

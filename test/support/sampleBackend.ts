@@ -48,6 +48,43 @@ export async function startSampleBackend(extraWorkflows?: Record<string, object>
 	return await startBackend({ ...options, build: false, log: () => undefined, extraWorkflows });
 }
 
+/** The sample backend of one test file (see `useSampleBackend`). */
+export interface FileBackend {
+	/** the running backend, from the file's first `beforeAll` on */
+	readonly backend: Backend;
+	/** the last code the sandbox sent to `phone` */
+	code(phone: string): string;
+}
+
+/**
+ * Starts the sample backend before the test file's tests and stops it after them (the hooks are registered where this
+ * is called); `stopTimeout` is how long stopping may take.
+ */
+export function useSampleBackend(extraWorkflows?: Record<string, object>, options: BackendOptions = {}, stopTimeout = 60_000): FileBackend {
+	let started: Backend | undefined;
+	beforeAll(async () => {
+		started = await startSampleBackend(extraWorkflows, options);
+	}, BACKEND_START_TIMEOUT);
+	afterAll(async () => {
+		await started?.stop();
+	}, stopTimeout);
+	const running = (): Backend => {
+		if (!started) throw new Error('the sample backend starts in beforeAll');
+		return started;
+	};
+	return {
+		get backend() {
+			return running();
+		},
+		code: (phone) => running().sandbox.lastCode(phone)!,
+	};
+}
+
+/** Where the clients below send their requests: the webhook URL, or a function that gives it once the backend runs. */
+export type WebhookUrl = string | (() => string);
+
+const urlOf = (webhookUrl: WebhookUrl) => (typeof webhookUrl === 'string' ? webhookUrl : webhookUrl());
+
 /** Phones in one US range per test file (`first` apart), one per scenario: the per-phone limits must not couple them. */
 export function phoneSequence(first: number) {
 	let next = first;
@@ -59,12 +96,12 @@ export interface Answer {
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export function client(webhookUrl: string) {
+export function client(webhookUrl: WebhookUrl) {
 	return async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
 		const headers: Record<string, string> = {};
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (token) headers.authorization = `Bearer ${token}`;
-		const response = await fetch(`${webhookUrl}${path}`, {
+		const response = await fetch(`${urlOf(webhookUrl)}${path}`, {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -89,9 +126,9 @@ export interface FullAnswer extends Answer {
  * Like `client`, with the answer's headers and raw text, and the request exactly as given: any body text, any
  * headers (no content type added). For outage and malformed-input tests.
  */
-export function rawClient(webhookUrl: string) {
+export function rawClient(webhookUrl: WebhookUrl) {
 	return async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<FullAnswer> {
-		const response = await fetch(`${webhookUrl}${path}`, { method, headers: init.headers, body: init.body });
+		const response = await fetch(`${urlOf(webhookUrl)}${path}`, { method, headers: init.headers, body: init.body });
 		const text = await response.text();
 		let body: unknown = text;
 		try {
@@ -108,7 +145,7 @@ export function rawClient(webhookUrl: string) {
  * documentation address (198.51.100.x in `X-Forwarded-For`), so the per-address limits of one test do not couple
  * the next.
  */
-export function memberClient(webhookUrl: string) {
+export function memberClient(webhookUrl: WebhookUrl) {
 	const send = rawClient(webhookUrl);
 	let nextAddress = 1;
 	return async function call(method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<Answer> {

@@ -4,31 +4,20 @@
  */
 import { readCode } from '../../nodes/shared/core/codes';
 import { normaliseEmail } from '../../nodes/shared/core/emails';
-import { OutcomeError } from '../../nodes/shared/core/errors';
 import * as memberInput from '../../nodes/shared/core/members/input';
 import { parsePhone, readChannel, readCountry, readRecipientType, toAlpha2 } from '../../nodes/shared/core/phones';
 import { readVerificationSid } from '../../nodes/shared/core/verify/client';
 import { ONE_MEGABYTE, oddValues } from '../support/oddInputs';
-
-function outcomeOf(read: () => unknown): string | undefined {
-	try {
-		read();
-		return undefined;
-	} catch (error) {
-		return error instanceof OutcomeError ? error.code : `not an outcome: ${String(error)}`;
-	}
-}
-
-async function asyncOutcomeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-		return undefined;
-	} catch (error) {
-		return error instanceof OutcomeError ? error.code : `not an outcome: ${String(error)}`;
-	}
-}
+import { outcomeOf, settledOutcomeOf } from '../support/outcomes';
 
 const cases = (values: Record<string, unknown>) => Object.entries(values);
+
+/** One test per odd value, named by its key: `read` refuses each with the outcome `code`. */
+function itRefusesEach(values: Record<string, unknown>, code: string, read: (value: unknown) => unknown) {
+	it.each(cases(values))(`refuses %s with ${code}`, (_name, value) => {
+		expect(outcomeOf(() => read(value))).toBe(code);
+	});
+}
 
 describe('readCountry', () => {
 	it('reads alpha-2 and alpha-3 codes, trimmed; empty means not given', () => {
@@ -38,12 +27,7 @@ describe('readCountry', () => {
 	});
 
 	const countries = oddValues('US', { zero: 0, false: false, one: 'U', four: 'USAX', digits: '12', fullwidth: '\uFF35\uFF33', nul: 'U\u0000' }, { nullMeansDefault: true });
-	it.each(cases(countries))(
-		'refuses %s with INVALID_PHONE',
-		(_name, value) => {
-			expect(outcomeOf(() => readCountry(value))).toBe('INVALID_PHONE');
-		},
-	);
+	itRefusesEach(countries, 'INVALID_PHONE', readCountry);
 });
 
 describe('toAlpha2 and parsePhone take the country as the request gave it', () => {
@@ -53,8 +37,8 @@ describe('toAlpha2 and parsePhone take the country as the request gave it', () =
 	});
 
 	it.each(cases(oddValues('US', { unknown: 'ZZ' })))('refuses a country given as %s with INVALID_PHONE', async (_name, country) => {
-		expect(await asyncOutcomeOf(parsePhone('4155552671', country))).toBe('INVALID_PHONE');
-		expect(await asyncOutcomeOf(toAlpha2(country))).toBe(country === null ? undefined : 'INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone('4155552671', country))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(toAlpha2(country))).toBe(country === null ? undefined : 'INVALID_PHONE');
 	});
 });
 
@@ -78,12 +62,12 @@ describe('parsePhone with any input shape', () => {
 			}),
 		),
 	)('refuses %s with INVALID_PHONE', async (_name, value) => {
-		expect(await asyncOutcomeOf(parsePhone(value, 'US'))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone(value, 'US'))).toBe('INVALID_PHONE');
 	});
 
 	it('refuses a megabyte quickly', async () => {
 		const started = Date.now();
-		expect(await asyncOutcomeOf(parsePhone(' '.repeat(ONE_MEGABYTE) + '+14155552671'))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone(' '.repeat(ONE_MEGABYTE) + '+14155552671'))).toBe('INVALID_PHONE');
 		expect(Date.now() - started).toBeLessThan(500);
 	});
 });
@@ -96,12 +80,7 @@ describe('readChannel', () => {
 		expect(readChannel('')).toBe('sms');
 	});
 
-	it.each(cases(oddValues('sms', { email: 'email', upperCase: 'SMS', fullwidth: '\uFF53ms' }, { nullMeansDefault: true })))(
-		'refuses %s with INVALID_INPUT',
-		(_name, value) => {
-			expect(outcomeOf(() => readChannel(value))).toBe('INVALID_INPUT');
-		},
-	);
+	itRefusesEach(oddValues('sms', { email: 'email', upperCase: 'SMS', fullwidth: '\uFF53ms' }, { nullMeansDefault: true }), 'INVALID_INPUT', readChannel);
 });
 
 describe('readRecipientType', () => {
@@ -111,12 +90,7 @@ describe('readRecipientType', () => {
 		expect(readRecipientType(null)).toBe('phone');
 	});
 
-	it.each(cases(oddValues('email', { fax: 'fax', fullwidth: '\uFF45mail' }, { nullMeansDefault: true })))(
-		'refuses %s with INVALID_INPUT',
-		(_name, value) => {
-			expect(outcomeOf(() => readRecipientType(value))).toBe('INVALID_INPUT');
-		},
-	);
+	itRefusesEach(oddValues('email', { fax: 'fax', fullwidth: '\uFF45mail' }, { nullMeansDefault: true }), 'INVALID_INPUT', readRecipientType);
 });
 
 describe('normaliseEmail with any input shape', () => {
@@ -124,12 +98,7 @@ describe('normaliseEmail with any input shape', () => {
 		expect(normaliseEmail('Élodie@Example.com')).toBe('élodie@example.com');
 	});
 
-	it.each(cases(oddValues('alice@example.com', { bidi: 'a\u202E@example.com', nul: 'a\u0000@example.com', loneSurrogate: '\uD800@example.com' })))(
-		'refuses %s with INVALID_INPUT',
-		(_name, value) => {
-			expect(outcomeOf(() => normaliseEmail(value))).toBe('INVALID_INPUT');
-		},
-	);
+	itRefusesEach(oddValues('alice@example.com', { bidi: 'a\u202E@example.com', nul: 'a\u0000@example.com', loneSurrogate: '\uD800@example.com' }), 'INVALID_INPUT', normaliseEmail);
 
 	it('says a long address is too long', () => {
 		expect(() => normaliseEmail(`${'a'.repeat(ONE_MEGABYTE)}@example.com`)).toThrow('too long');
@@ -143,12 +112,7 @@ describe('readVerificationSid', () => {
 		expect(readVerificationSid(` ${sid} `)).toBe(sid);
 	});
 
-	it.each(cases(oddValues(sid, { empty: '', service: `VA${sid.slice(2)}`, path: `${sid}/../x`, fullwidth: `VE${'\uFF41'.repeat(32)}` })))(
-		'refuses %s with INVALID_INPUT',
-		(_name, value) => {
-			expect(outcomeOf(() => readVerificationSid(value))).toBe('INVALID_INPUT');
-		},
-	);
+	itRefusesEach(oddValues(sid, { empty: '', service: `VA${sid.slice(2)}`, path: `${sid}/../x`, fullwidth: `VE${'\uFF41'.repeat(32)}` }), 'INVALID_INPUT', readVerificationSid);
 });
 
 describe('readCode with any input shape', () => {

@@ -1,15 +1,6 @@
-import { OutcomeError } from '../../nodes/shared/core/errors';
 import { maskEmail, normaliseEmail } from '../../nodes/shared/core/emails';
 import { listCountries, maskPhone, parsePhone, toAlpha2 } from '../../nodes/shared/core/phones';
-
-async function outcomeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-		return undefined;
-	} catch (error) {
-		return error instanceof OutcomeError ? error.code : `not an outcome: ${String(error)}`;
-	}
-}
+import { settledOutcomeOf } from '../support/outcomes';
 
 describe('parsePhone', () => {
 	it('accepts E.164 and returns it with its country', async () => {
@@ -36,17 +27,17 @@ describe('parsePhone', () => {
 		['0612345678', 'ZZZ'],
 		['+1'.padEnd(60, '5'), undefined],
 	])('refuses %j (country %j) with INVALID_PHONE', async (input, country) => {
-		expect(await outcomeOf(parsePhone(input, country))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone(input, country))).toBe('INVALID_PHONE');
 	});
 
 	it('refuses values that are not strings', async () => {
-		expect(await outcomeOf(parsePhone({ phone: '+14155552671' }))).toBe('INVALID_PHONE');
-		expect(await outcomeOf(parsePhone(undefined))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone({ phone: '+14155552671' }))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone(undefined))).toBe('INVALID_PHONE');
 	});
 
 	it('uses the max metadata: a number with a valid length but an unassigned range is refused', async () => {
 		// +1 555 0100 numbers are fictional (reserved), so a real validator rejects them.
-		expect(await outcomeOf(parsePhone('+15550100000'))).toBe('INVALID_PHONE');
+		expect(await settledOutcomeOf(parsePhone('+15550100000'))).toBe('INVALID_PHONE');
 	});
 });
 

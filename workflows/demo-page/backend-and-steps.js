@@ -192,6 +192,18 @@
     });
   }
 
+  /** A flow whose first step sends the form to `path` and shows where the code went; `remember` keeps what it needs. */
+  function codeFlow(section, path, remember, steps) {
+    flow(section, {
+      ...steps,
+      async start(form) {
+        const sent = await call('POST', path, form);
+        remember(form, sent);
+        return codeSent(section, sent);
+      },
+    });
+  }
+
   /**
    * A session began (from one of the sign-in sections) or ended: what the other sections said belongs to the session
    * before, so it goes (a live countdown stays).

@@ -66,12 +66,7 @@
 
   // Register: details → code (resend, or by voice call) → account.
   let registration;
-  flow(register, {
-    async start(form) {
-      const sent = await call('POST', 'register/send-code', form);
-      registration = { id: sent.registrationId, channel: form.channel };
-      return codeSent(register, sent);
-    },
+  codeFlow(register, 'register/send-code', (form, sent) => { registration = { id: sent.registrationId, channel: form.channel }; }, {
     async finish({ code }) {
       const result = await call('POST', 'register', { registrationId: registration.id, code });
       registration = undefined;
@@ -168,12 +163,7 @@
   // Passwordless: phone → code → session (the first login creates the member). A member with a password is sent to
   // the email + password form.
   let otpPhone;
-  flow(otp, {
-    async start(form) {
-      const sent = await call('POST', 'otp/send', form);
-      otpPhone = { phone: form.phone, country: form.country };
-      return codeSent(otp, sent);
-    },
+  codeFlow(otp, 'otp/send', (form) => { otpPhone = { phone: form.phone, country: form.country }; }, {
     async finish({ code }) {
       let result;
       try {
