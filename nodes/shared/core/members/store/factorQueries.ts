@@ -76,17 +76,17 @@ export class SqlFactorQueries {
 		const found = new Map<string, SecondFactors>();
 		if (ids.length === 0) return found;
 		const list = ids.map((_, index) => `$${index + 1}`).join(', ');
-		const apps = await this.sql.query(
-			`SELECT DISTINCT member_id FROM ${factors} WHERE member_id IN (${list}) AND kind = 'totp' AND status = 'verified'`,
-			ids,
-		);
-		const codes = await this.sql.query(
-			`SELECT member_id, COUNT(*) AS left_over FROM ${recoveryCodes}
+		// One round trip: a row per member with a confirmed app, and a row per member with recovery codes left.
+		const rows = await this.sql.query(
+			`SELECT member_id, 'totp' AS kind, 1 AS n FROM ${factors}
+			 WHERE member_id IN (${list}) AND kind = 'totp' AND status = 'verified'
+			 UNION ALL
+			 SELECT member_id, 'recovery' AS kind, COUNT(*) AS n FROM ${recoveryCodes}
 			 WHERE member_id IN (${list}) AND used_at IS NULL GROUP BY member_id`,
 			ids,
 		);
-		const withApp = new Set(apps.map((row) => String(row.member_id)));
-		const codesLeft = new Map(codes.map((row) => [String(row.member_id), Number(row.left_over)]));
+		const withApp = new Set(rows.filter((row) => row.kind === 'totp').map((row) => String(row.member_id)));
+		const codesLeft = new Map(rows.filter((row) => row.kind === 'recovery').map((row) => [String(row.member_id), Number(row.n)]));
 		for (const id of ids) found.set(id, { totp: withApp.has(id), recoveryCodesLeft: codesLeft.get(id) ?? 0 });
 		return found;
 	}
