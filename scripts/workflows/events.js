@@ -29,6 +29,20 @@ function code(workflow, name, jsCode, position) {
 	return baseNode(workflow, name, { name, type: 'code', typeVersion: 2, position, parameters: { jsCode } });
 }
 
+/**
+ * Twilio delivers at least once, and a signed request sent again is still signed: after the trigger, each event id
+ * goes on once. n8n's Remove Duplicates node remembers the ids in n8n's database, for every process of the instance.
+ */
+function skipRepeatedEvents(workflow, position) {
+	return baseNode(workflow, 'dedupe', {
+		name: 'Skip Repeated Events',
+		type: 'removeDuplicates',
+		typeVersion: 2,
+		position,
+		parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.eventId }}', options: {} },
+	});
+}
+
 function eventsDigestWorkflow() {
 	const name = 'Verify Events: daily digest of failed verifications per country';
 	const at = (step, row) => [LAYOUT.webhookX + step * 300, LAYOUT.top + row * 300];
@@ -36,15 +50,7 @@ function eventsDigestWorkflow() {
 		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], at(0, 0)),
 		webhookId: stableId(name, 'trigger', 'webhookId'),
 	};
-	// Twilio delivers at least once, and a signed request sent again is still signed: each event id counts once.
-	// n8n's Remove Duplicates node remembers the ids in n8n's database, for every process of the instance.
-	const firstDelivery = baseNode(name, 'dedupe', {
-		name: 'Skip Repeated Events',
-		type: 'removeDuplicates',
-		typeVersion: 2,
-		position: at(1, 0),
-		parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.eventId }}', options: {} },
-	});
+	const firstDelivery = skipRepeatedEvents(name, at(1, 0));
 	const isFailure = {
 		id: stableId(name, 'filter', 'condition'),
 		leftValue: `={{ ${JSON.stringify(FAILURES)}.includes($json.eventType) }}`,
@@ -90,4 +96,4 @@ function eventsDigestWorkflow() {
 	]);
 }
 
-module.exports = { eventsDigestWorkflow };
+module.exports = { eventsDigestWorkflow, skipRepeatedEvents };

@@ -11,6 +11,7 @@ import { BACKEND_START_TIMEOUT, startSampleBackend } from '../support/sampleBack
 const { ourNode } = require('../../scripts/workflows/parts') as {
 	ourNode(workflow: string, name: string, type: string, parameters: object, credentials: string[], position: number[]): object;
 };
+const { skipRepeatedEvents } = require('../../scripts/workflows/events') as { skipRepeatedEvents(workflow: string, position: number[]): object };
 const { SANDBOX_SERVICE_SID } = require('../../scripts/backend') as { SANDBOX_SERVICE_SID: string };
 
 const WORKFLOW_ID = 'VerifyTriggerE2E';
@@ -28,15 +29,8 @@ function triggerWorkflow(receiverUrl: string) {
 		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], [0, 0]),
 		webhookId: WEBHOOK_ID,
 	};
-	// As in the digest sample: n8n's Remove Duplicates node lets each event id through once.
-	const firstDelivery = {
-		id: 'a9d1c0de-0000-4000-8000-00000000e2e3',
-		name: 'Skip Repeated Events',
-		type: 'n8n-nodes-base.removeDuplicates',
-		typeVersion: 2,
-		position: [150, 0],
-		parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.eventId }}', options: {} },
-	};
+	// The digest sample's own node: n8n's Remove Duplicates on the event id.
+	const firstDelivery = skipRepeatedEvents(name, [150, 0]);
 	const forward = {
 		id: 'a9d1c0de-0000-4000-8000-00000000e2e2',
 		name: 'Pass the Event On',

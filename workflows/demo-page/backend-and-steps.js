@@ -1,6 +1,22 @@
   // The demo page's script, part 1 of 3 (index.html names the parts; `npm run workflows` runs them as one script, in
   // one function scope): talking to the webhooks, each section's message, cool-downs and steps, the sign-in flows.
 
+  // The code step of Register and of phone-only login, written once: where the code went, the field, and the ways to
+  // have it sent again, called instead, or to start again. The submit button says what the step does.
+  for (const form of document.querySelectorAll('form[data-code-step]')) {
+    const id = `${form.closest('section').id}-code`;
+    form.innerHTML = `
+      <label for="${id}">Code sent to <strong data-to></strong></label>
+      <input id="${id}" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+      <div class="actions">
+        <button type="submit"></button>
+        <button type="button" class="secondary" data-resend="sms">Resend code</button>
+        <button type="button" class="secondary" data-resend="call">Call me instead</button>
+        <button type="button" class="secondary" data-restart>Start again</button>
+      </div>`;
+    form.querySelector('[type=submit]').textContent = form.dataset.codeStep;
+  }
+
   // The page sends passwords, codes and session tokens: it talks only to the webhooks of its own origin, next to the
   // page itself (served at <origin>/webhook/demo, so the base is <origin>/webhook). No URL parameter can change that.
   const api = `${location.origin}${location.pathname.replace(/\/[^/]*\/?$/, '')}`;
