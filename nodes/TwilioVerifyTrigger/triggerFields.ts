@@ -16,7 +16,7 @@ const EVENT_NAMES: Record<(typeof WEBHOOK_EVENT_TYPES)[number], { name: string; 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"Publishing the workflow registers a Verify webhook on the service (removed again when unpublished), and every request is checked against Twilio's signature. Twilio signs with the account's Auth Token, so the credential must authenticate with the Auth Token, not an API key. Verification events (approved, canceled, expired…) come from Verify Events: point an Event Streams webhook sink at this node's production URL to receive them here too. Twilio may deliver an event twice: a Remove Duplicates node after this one, on each item's eventId, lets each event through once.",
+			"Publishing the workflow registers a Verify webhook on the service (removed again when unpublished), and every request is checked against Twilio's signature. Twilio signs with the account's Auth Token, so the credential must authenticate with the Auth Token, not an API key. Verification events (approved, canceled, expired…) come from Verify Events: point an Event Streams webhook sink at this node's production URL to receive them here too.",
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -29,20 +29,6 @@ function code(workflow, name, jsCode, position) {
 	return baseNode(workflow, name, { name, type: 'code', typeVersion: 2, position, parameters: { jsCode } });
 }
 
-/**
- * Twilio delivers at least once, and a signed request sent again is still signed: after the trigger, each event id
- * goes on once. n8n's Remove Duplicates node remembers the ids in n8n's database, for every process of the instance.
- */
-function skipRepeatedEvents(workflow, position) {
-	return baseNode(workflow, 'dedupe', {
-		name: 'Skip Repeated Events',
-		type: 'removeDuplicates',
-		typeVersion: 2,
-		position,
-		parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.eventId }}', options: {} },
-	});
-}
-
 function eventsDigestWorkflow() {
 	const name = 'Verify Events: daily digest of failed verifications per country';
 	const at = (step, row) => [LAYOUT.webhookX + step * 300, LAYOUT.top + row * 300];
@@ -50,7 +36,6 @@ function eventsDigestWorkflow() {
 		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], at(0, 0)),
 		webhookId: stableId(name, 'trigger', 'webhookId'),
 	};
-	const firstDelivery = skipRepeatedEvents(name, at(1, 0));
 	const isFailure = {
 		id: stableId(name, 'filter', 'condition'),
 		leftValue: `={{ ${JSON.stringify(FAILURES)}.includes($json.eventType) }}`,
@@ -61,10 +46,10 @@ function eventsDigestWorkflow() {
 		name: 'Expired or Too Many Wrong Codes?',
 		type: 'filter',
 		typeVersion: 2.2,
-		position: at(2, 0),
+		position: at(1, 0),
 		parameters: allOf([isFailure]),
 	});
-	const count = code(name, "Add to Today's Counts", countCode, at(3, 0));
+	const count = code(name, "Add to Today's Counts", countCode, at(2, 0));
 	const daily = baseNode(name, 'schedule', {
 		name: 'Every Day at 8:00',
 		type: 'scheduleTrigger',
@@ -83,7 +68,7 @@ function eventsDigestWorkflow() {
 	const note = sticky(
 		name,
 		'About',
-		'## Verify Events → daily digest\nThe **Twilio Verify Trigger** starts this workflow for each event of your Verify Service; **Skip Repeated Events** lets each event id through once (Twilio may deliver an event twice, and a signed request sent again is still signed); expired verifications and those ended by too many wrong codes are counted per country. Every morning the counts are emailed and start again from zero. n8n keeps the counts in the workflow\'s static data, which it saves only for the **published** workflow.\n\n' +
+		'## Verify Events → daily digest\nThe **Twilio Verify Trigger** starts this workflow for each event of your Verify Service; expired verifications and those ended by too many wrong codes are counted per country. Every morning the counts are emailed and start again from zero. n8n keeps the counts in the workflow\'s static data, which it saves only for the **published** workflow.\n\n' +
 			'**Set-up:** n8n needs a public HTTPS URL (`WEBHOOK_URL`). The credential must use the **Auth Token** (Twilio signs its requests with it; unsigned requests get 403). Publishing registers a Verify webhook on the service. Verification events (expired, too many wrong codes, …) are **Verify Events**: in the Twilio Console, create an Event Streams webhook sink to the trigger\'s *Production URL* and subscribe it to the Verify *Verification Status* events. Set up **Email the Digest** with your SMTP credential.\n\n' +
 			`For history before publishing, the *Twilio Verify Service* node reads Verification Attempts. **Executions are not saved** ${SAVE_SETTINGS}, like every sample.`,
 		[-40, 0],
@@ -91,9 +76,9 @@ function eventsDigestWorkflow() {
 	);
 	// Two chains: each event is counted as it comes; the daily schedule mails and clears the counts.
 	return assemble(name, [note], [
-		{ nodes: [trigger, firstDelivery, failed, count], connections: connectInOrder(trigger, firstDelivery, failed, count) },
+		{ nodes: [trigger, failed, count], connections: connectInOrder(trigger, failed, count) },
 		{ nodes: [daily, take, anyFailed, email], connections: connectInOrder(daily, take, anyFailed, email) },
 	]);
 }
 
-module.exports = { eventsDigestWorkflow, skipRepeatedEvents };
+module.exports = { eventsDigestWorkflow };

@@ -2,16 +2,14 @@
  * The Twilio Verify Trigger on a real n8n with the packed package and the sandbox: publishing the workflow registers a
  * Verify webhook on the service; a verification sent and approved through the sandbox reaches n8n as signed events
  * and runs the workflow once per event (an HTTP Request node passes each item to a local receiver); an unsigned post
- * is refused, and a signed one posted again goes no further than n8n's Remove Duplicates node; unpublishing through n8n's REST API removes the webhook.
+ * is refused; unpublishing through n8n's REST API removes the webhook.
  */
-import { twilioSignature } from '../../nodes/shared/core/verify/signature';
 import { startEventReceiver, type EventReceiver } from '../support/eventReceiver';
 import { BACKEND_START_TIMEOUT, startSampleBackend } from '../support/sampleBackend';
 
 const { ourNode } = require('../../scripts/workflows/parts') as {
 	ourNode(workflow: string, name: string, type: string, parameters: object, credentials: string[], position: number[]): object;
 };
-const { skipRepeatedEvents } = require('../../scripts/workflows/events') as { skipRepeatedEvents(workflow: string, position: number[]): object };
 const { SANDBOX_SERVICE_SID } = require('../../scripts/backend') as { SANDBOX_SERVICE_SID: string };
 
 const WORKFLOW_ID = 'VerifyTriggerE2E';
@@ -29,8 +27,6 @@ function triggerWorkflow(receiverUrl: string) {
 		...ourNode(name, 'Verify Events', 'twilioVerifyTrigger', { serviceSid: { __rl: true, mode: 'list', value: '' }, events: ['*'] }, ['twilioVerifyApi'], [0, 0]),
 		webhookId: WEBHOOK_ID,
 	};
-	// The digest sample's own node: n8n's Remove Duplicates on the event id.
-	const firstDelivery = skipRepeatedEvents(name, [150, 0]);
 	const forward = {
 		id: 'a9d1c0de-0000-4000-8000-00000000e2e2',
 		name: 'Pass the Event On',
@@ -49,11 +45,8 @@ function triggerWorkflow(receiverUrl: string) {
 	return {
 		id: WORKFLOW_ID,
 		name,
-		nodes: [trigger, firstDelivery, forward],
-		connections: {
-			'Verify Events': { main: [[{ node: 'Skip Repeated Events', type: 'main', index: 0 }]] },
-			'Skip Repeated Events': { main: [[{ node: 'Pass the Event On', type: 'main', index: 0 }]] },
-		},
+		nodes: [trigger, forward],
+		connections: { 'Verify Events': { main: [[{ node: 'Pass the Event On', type: 'main', index: 0 }]] } },
 		active: false,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
@@ -128,27 +121,6 @@ test('a post without Twilio\'s signature is answered 403 and runs nothing', asyn
 	expect(forged.status).toBe(403);
 	await new Promise((resolve) => setTimeout(resolve, 1_500));
 	expect(receiver.received.length).toBe(before);
-});
-
-test('a signed event posted again (a retry, or a captured request replayed) passes Skip Repeated Events once', async () => {
-	const body = { type: 'factor.created', uuid: 'EVe2e0000replay', service_sid: SANDBOX_SERVICE_SID, entity_identity: 'member-e2e' };
-	const post = () =>
-		fetch(triggerUrl(), {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				'x-twilio-signature': twilioSignature(backend.sandbox.authToken, triggerUrl(), body),
-			},
-			body: new URLSearchParams(body),
-		});
-	const before = receiver.received.length;
-	expect((await post()).status).toBe(200);
-	await receiver.waitFor(before + 1, 20_000);
-	expect((await post()).status).toBe(200);
-	expect((await post()).status).toBe(200);
-	await new Promise((resolve) => setTimeout(resolve, 3_000));
-	const forwarded = receiver.received.slice(before).map((request) => JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>);
-	expect(forwarded).toEqual([expect.objectContaining({ eventType: 'factor.created', eventId: 'EVe2e0000replay', entityIdentity: 'member-e2e' })]);
 });
 
 test('unpublishing removes the webhook from the service', async () => {
